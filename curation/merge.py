@@ -1,0 +1,103 @@
+"""Merge the curators' part files (curation/parts/) into the app's data files (data/).
+
+The annex of the IOM paper was rebuilt in four overlapping parts (annex_A..D); rows that straddle
+a part boundary appear twice and are de-duplicated here (the copy not marked 'boundary row' wins;
+if both are, the later part's). Annex rows are then numbered in order of appearance, which is the
+`Annex row N` locator. Body rows that repeat an annex programme ('same as annex: ...') are dropped
+in favour of the annex row. Re-run after editing a part, then `python -m lib.validate data`.
+
+    python curation/merge.py
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+PARTS = HERE / "parts"
+DATA = HERE.parent / "data"
+PRACTICE_COLUMNS = [
+    "practice_id", "title", "summary", "countries", "scope", "places", "implementer", "actor_type",
+    "issue_areas", "gcm_objectives", "gcm_basis", "period", "source_id", "locator", "reference_url",
+    "curator_note",
+]
+STAT_COLUMNS = ["stat_id", "indicator", "geography", "period", "value", "unit", "qualifier", "source_id", "locator", "note"]
+SOURCE_RENAMES = {"ilo2020_talking_points": "ilo_talking_points_gfmd"}
+
+
+def read(name: str) -> pd.DataFrame:
+    return pd.read_csv(PARTS / name, dtype=str, keep_default_na=False)
+
+
+def key(title: str) -> str:
+    t = unicodedata.normalize("NFKD", title)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "", t)[:40]
+
+
+def merge_annex() -> pd.DataFrame:
+    parts = []
+    for order, part in enumerate("ABCD"):
+        df = read(f"annex_{part}.csv").assign(_part=order)
+        parts.append(df)
+    annex = pd.concat(parts, ignore_index=True)
+    annex["_key"] = annex["title"].map(key)
+    annex["_boundary"] = annex["curator_note"].str.contains("boundary row", case=False)
+    annex["_line"] = annex["_line"].astype(int)
+    annex = annex.sort_values(["_key", "_boundary", "_part"], ascending=[True, True, False])
+    annex = annex.drop_duplicates("_key", keep="first").sort_values("_line", kind="stable")
+    annex = annex.reset_index(drop=True)
+    annex["locator"] = [f"Annex row {i}" for i in range(1, len(annex) + 1)]
+    annex["curator_note"] = annex["curator_note"].str.replace(r"\s*boundary row[.;]?\s*", " ", regex=True, case=False).str.strip()
+    return annex
+
+
+def merge_practices() -> tuple[pd.DataFrame, dict[str, str]]:
+    annex = merge_annex()
+    body = read("body.csv")
+    body = body[~body["curator_note"].str.contains("same as annex:", case=False)]
+    others = read("others.csv")
+    out = pd.concat([annex, body, others], ignore_index=True)[PRACTICE_COLUMNS]
+    out["source_id"] = out["source_id"].replace(SOURCE_RENAMES)
+    out["actor_type"] = out["actor_type"].replace("", "not_stated")
+    seen: dict[str, int] = {}
+    ids = []
+    for pid in out["practice_id"]:
+        n = seen.get(pid, 0)
+        seen[pid] = n + 1
+        ids.append(pid if n == 0 else f"{pid}-{n + 1}")
+    out["practice_id"] = ids
+    titles = {key(t): loc for t, loc in zip(annex["title"], annex["locator"])}
+    return out, titles
+
+
+def merge_statistics(annex_titles: dict[str, str]) -> pd.DataFrame:
+    s = read("statistics.csv")
+    s["source_id"] = s["source_id"].replace(SOURCE_RENAMES)
+
+    def locator(loc: str) -> str:
+        m = re.match(r"^Annex: (.+)$", loc)
+        if m and key(m.group(1)) in annex_titles:
+            return f"{annex_titles[key(m.group(1))]} ({m.group(1)})"
+        return loc
+
+    s["locator"] = s["locator"].map(locator)
+    return s[STAT_COLUMNS]
+
+
+def write(df: pd.DataFrame, name: str) -> None:
+    df.to_csv(DATA / name, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+
+
+if __name__ == "__main__":
+    practices, titles = merge_practices()
+    write(practices, "practices.csv")
+    write(merge_statistics(titles), "statistics.csv")
+    for name in ("indicators.csv", "groups.csv", "priorities.csv"):
+        write(read(name), name)
+    print(f"practices: {len(practices)} ({sum(l.startswith('Annex row') for l in practices['locator'])} annex rows)")

@@ -1,0 +1,262 @@
+"""Figure builders: pure functions from prepared DataFrames to plotly Figures (no Streamlit, no I/O).
+
+Every chart carries its own title and a source line inside the figure, so a screenshot pasted on a
+slide stays honest. Text that comes from the data is escaped before it reaches a hover label.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# Colour-blind-safe sequential classes (viridis, light to dark) and a neutral "no data" grey.
+CLASS_COLOURS = ["#fde725", "#7ad151", "#22a884", "#2a788e", "#414487", "#440154"]
+NO_DATA = "#d9d9d9"
+BORDER = "#ffffff"
+FONT = "DejaVu Sans, Arial, sans-serif"
+
+
+def esc(text: object) -> str:
+    """Escape data text for plotly labels (plotly renders a subset of HTML in labels)."""
+    return html.escape(str(text), quote=False)
+
+
+def _nice(x: float) -> float:
+    if x <= 0:
+        return 0
+    exp = math.floor(math.log10(x))
+    for m in (1, 2, 2.5, 5, 10):
+        if x <= m * 10**exp:
+            return m * 10**exp
+    return 10 ** (exp + 1)
+
+
+def class_breaks(values: list[float], k: int = 5) -> list[tuple[float, float]]:
+    """Classes (lo, hi) for a skewed distribution: one per value when few, else rounded quantiles."""
+    vals = sorted({float(v) for v in values})
+    if not vals:
+        return []
+    if len(vals) <= k:
+        return [(v, v) for v in vals]
+    s = pd.Series(vals)
+    all_values = pd.Series(sorted(float(v) for v in values))
+    cuts = sorted({_nice(all_values.quantile(i / k)) for i in range(1, k)})
+    integers = all(float(v).is_integer() for v in vals)
+    edges = [c for c in cuts if vals[0] < c < vals[-1]]
+    classes, lo = [], vals[0]
+    for edge in edges:
+        hi = edge - 1 if integers else edge
+        members = s[(s >= lo) & (s <= hi)]
+        if not members.empty:
+            classes.append((lo, float(members.max())))
+            lo = float(s[s > hi].min())
+    classes.append((lo, vals[-1]))
+    return classes
+
+
+def assign_class(value: float, classes: list[tuple[float, float]]) -> int:
+    for i, (lo, hi) in enumerate(classes):
+        if lo <= value <= hi:
+            return i
+    return len(classes) - 1 if classes and value > classes[-1][1] else 0
+
+
+def class_colours(n: int) -> list[str]:
+    if n <= 1:
+        return [CLASS_COLOURS[3]]
+    step = (len(CLASS_COLOURS) - 1) / (n - 1)
+    return [CLASS_COLOURS[round(i * step)] for i in range(n)]
+
+
+def _discrete_scale(colours: list[str]) -> list[list]:
+    n = len(colours)
+    scale = []
+    for i, c in enumerate(colours):
+        scale += [[i / n, c], [(i + 1) / n, c]]
+    return scale
+
+
+def world_map(
+    values: pd.DataFrame,
+    geojson: dict,
+    points: pd.DataFrame,
+    *,
+    title: str,
+    legend_title: str,
+    class_labels,
+    source_line: str,
+    no_data_label: str,
+    height: int = 560,
+) -> go.Figure:
+    """A choropleth drawn only from `geojson` (no base map is fetched).
+
+    values: iso3, value, name, hover (plain text lines joined by '\\n').
+    points: iso3, lon, lat, small, name: a clickable marker is drawn for every small country, in
+    its class colour when it has data, so microstates can be seen, hovered and clicked.
+    class_labels: function (lo, hi) -> legend label.
+    """
+    classes = class_breaks(values["value"].tolist()) if len(values) else []
+    colours = class_colours(len(classes))
+    data = values.assign(cls=[assign_class(v, classes) for v in values["value"]])
+    hover = {r.iso3: "<br>".join(esc(line) for line in str(r.hover).split("\n")) for r in data.itertuples()}
+    cls = dict(zip(data["iso3"], data["cls"]))
+    names = dict(zip(points["iso3"], points["name"]))
+
+    def custom(iso3s):
+        return [[iso3, esc(names.get(i, i)), hover.get(i, esc(no_data_label))] for i, iso3 in zip(iso3s, iso3s)]
+
+    template = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>"
+    small = points[points["small"]]
+    all_iso3 = [f["id"] for f in geojson["features"]]
+    fig = go.Figure()
+    # The marker trace comes first: a geo subplot whose first trace has no `locationmode` and
+    # whose base layers are all off asks plotly.js for no topojson at all.
+    fig.add_trace(
+        go.Scattergeo(
+            lon=small["lon"], lat=small["lat"], mode="markers", name="small",
+            marker=dict(
+                size=9,
+                color=[colours[cls[i]] if i in cls else NO_DATA for i in small["iso3"]],
+                line=dict(width=1, color="#444444"),
+            ),
+            customdata=custom(list(small["iso3"])), hovertemplate=template, showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson, locations=all_iso3, z=[0] * len(all_iso3), featureidkey="id",
+            colorscale=[[0, NO_DATA], [1, NO_DATA]], showscale=False, name="base",
+            marker=dict(line=dict(color=BORDER, width=0.4)),
+            customdata=custom(all_iso3), hovertemplate=template,
+        )
+    )
+    if len(data):
+        shown = data[data["iso3"].isin(set(all_iso3))]
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson, locations=shown["iso3"], z=shown["cls"], featureidkey="id",
+                zmin=-0.5, zmax=len(classes) - 0.5, colorscale=_discrete_scale(colours), name="data",
+                marker=dict(line=dict(color=BORDER, width=0.5)),
+                customdata=custom(list(shown["iso3"])), hovertemplate=template,
+                colorbar=dict(
+                    title=dict(text=esc(legend_title), side="top"),
+                    tickvals=list(range(len(classes))),
+                    ticktext=[esc(class_labels(lo, hi)) for lo, hi in classes],
+                    orientation="h", x=0.5, xanchor="center", y=-0.02, yanchor="top",
+                    thickness=14, len=0.7,
+                ),
+            )
+        )
+    fig.update_geos(
+        projection_type="natural earth", showframe=False, showcoastlines=False, showland=False,
+        showcountries=False, showocean=False, showlakes=False, showrivers=False,
+        showsubunits=False, bgcolor="rgba(0,0,0,0)", lataxis_range=[-58, 85], lonaxis_range=[-170, 190],
+    )
+    _frame(fig, title, source_line, height)
+    fig.update_layout(dragmode=False, clickmode="event+select", margin=dict(l=0, r=0, t=60, b=70))
+    return fig
+
+
+def _frame(fig: go.Figure, title: str, source_line: str, height: int) -> None:
+    fig.update_layout(
+        title=dict(text=esc(title), x=0.01, xanchor="left", font=dict(size=18)),
+        height=height, font=dict(family=FONT, size=13, color="#222222"),
+        paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+        annotations=[
+            dict(
+                text=esc(source_line), xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                yanchor="top", yshift=-46, showarrow=False, align="left", font=dict(size=11, color="#444444"),
+            )
+        ],
+    )
+
+
+def heatmap(
+    counts: pd.DataFrame,
+    row_labels: list[str],
+    col_labels: list[str],
+    *,
+    title: str,
+    source_line: str,
+    hover_label: str,
+    height: int | None = None,
+) -> go.Figure:
+    """Rows x columns of practice counts; zero cells are shown pale with a dot."""
+    z = counts.to_numpy()
+    text = [["·" if v == 0 else str(int(v)) for v in row] for row in z]
+    rows = [esc(r) for r in row_labels]
+    cols = [esc(c) for c in col_labels]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z, x=cols, y=rows, text=text, texttemplate="%{text}", textfont=dict(size=12),
+            colorscale=[[0, "#f7f7f7"], [0.0001, "#deebf7"], [0.5, "#6baed6"], [1, "#08306b"]],
+            xgap=2, ygap=2, showscale=False,
+            customdata=[[[r, c] for c in list(counts.columns)] for r in list(counts.index)],
+            hovertemplate="<b>%{y}</b><br>%{x}<br>" + esc(hover_label) + ": %{z}<extra></extra>",
+        )
+    )
+    height = height or max(360, 120 + 28 * len(rows))
+    _frame(fig, title, source_line, height)
+    fig.update_layout(margin=dict(l=10, r=10, t=170, b=60), clickmode="event+select")
+    fig.update_xaxes(side="top", tickangle=-35, automargin=True, tickfont=dict(size=12))
+    fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=13))
+    fig.layout.annotations[0].update(yshift=-10)
+    return fig
+
+
+def bar_chart(
+    rows: pd.DataFrame,
+    *,
+    title: str,
+    axis_title: str,
+    source_line: str,
+    height: int | None = None,
+) -> go.Figure:
+    """Horizontal bars, largest first. rows: label, value, text (formatted value with qualifier), hover."""
+    rows = rows.sort_values("value", ascending=True)
+    fig = go.Figure(
+        go.Bar(
+            x=rows["value"], y=[esc(v) for v in rows["label"]], orientation="h",
+            text=[esc(v) for v in rows["text"]], textposition="outside", cliponaxis=False,
+            marker_color=CLASS_COLOURS[3],
+            hovertext=[esc(v).replace("\n", "<br>") for v in rows["hover"]], hoverinfo="text",
+        )
+    )
+    height = height or max(300, 140 + 36 * len(rows))
+    _frame(fig, title, source_line, height)
+    fig.update_layout(margin=dict(l=10, r=40, t=60, b=80), showlegend=False)
+    fig.update_xaxes(title=esc(axis_title), rangemode="tozero", automargin=True, gridcolor="#eeeeee")
+    fig.update_yaxes(automargin=True)
+    if len(rows):
+        fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.3])
+    return fig
+
+
+def locator_map(geojson: dict, points: pd.DataFrame, iso3: str, name: str, height: int = 260) -> go.Figure:
+    """A small world map with one country highlighted (and a marker, so microstates show)."""
+    ids = [f["id"] for f in geojson["features"]]
+    pt = points[points["iso3"] == iso3]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scattergeo(
+            lon=pt["lon"], lat=pt["lat"], mode="markers", hoverinfo="skip", showlegend=False,
+            marker=dict(size=10, color=CLASS_COLOURS[4], line=dict(width=1.5, color="#ffffff")),
+        )
+    )
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson, locations=ids, z=[1 if i == iso3 else 0 for i in ids], featureidkey="id",
+            colorscale=[[0, NO_DATA], [1, CLASS_COLOURS[4]]], zmin=0, zmax=1, showscale=False,
+            marker=dict(line=dict(color=BORDER, width=0.3)), hoverinfo="skip",
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth", showframe=False, showcoastlines=False, showland=False,
+        showcountries=False, showocean=False, showlakes=False, showrivers=False,
+        bgcolor="rgba(0,0,0,0)", lataxis_range=[-58, 85],
+    )
+    fig.update_layout(height=height, margin=dict(l=0, r=0, t=0, b=0), dragmode=False, paper_bgcolor="#ffffff")
+    return fig

@@ -1,0 +1,279 @@
+"""Counting and selecting: practice filters, per-country metrics, heatmap matrices, statistics.
+
+Pure pandas on a `Dataset`; no Streamlit. A practice that names several countries counts once for
+each of them; a practice that names none (global/regional) is counted in no country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+import pandas as pd
+
+from lib.load import Dataset
+from lib.schema import UNIT_SCALE
+
+PRACTICE_COUNT = "practices"
+ISSUE_COVERAGE = "issue_areas"
+STAT_PREFIX = "stat:"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Practice filters; each field is a tuple of accepted values (empty = no filter)."""
+
+    issue: tuple[str, ...] = ()
+    gcm: tuple[int, ...] = ()
+    actor: tuple[str, ...] = ()
+    period: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    scope: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+
+    def active(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+def filter_practices(ds: Dataset, f: Filters = Filters()) -> pd.DataFrame:
+    p = ds.practices
+    keep = pd.Series(True, index=p.index)
+    if f.actor:
+        keep &= p["actor_type"].isin(f.actor)
+    if f.period:
+        keep &= p["period"].isin(f.period)
+    if f.source:
+        keep &= p["source_id"].isin(f.source)
+    if f.scope:
+        keep &= p["scope"].isin(f.scope)
+    if f.issue:
+        ids = ds.practice_issues.loc[ds.practice_issues["issue_area"].isin(f.issue), "practice_id"]
+        keep &= p["practice_id"].isin(ids)
+    if f.gcm:
+        ids = ds.practice_gcm.loc[ds.practice_gcm["gcm"].isin(f.gcm), "practice_id"]
+        keep &= p["practice_id"].isin(ids)
+    if f.country or f.region:
+        pc = ds.practice_countries
+        sel = pd.Series(False, index=pc.index)
+        if f.country:
+            sel |= pc["iso3"].isin(f.country)
+        if f.region:
+            in_region = ds.countries.loc[ds.countries["region"].isin(f.region), "iso3"]
+            sel |= pc["iso3"].isin(in_region)
+        keep &= p["practice_id"].isin(pc.loc[sel, "practice_id"])
+    return p.loc[keep]
+
+
+def _country_rows(ds: Dataset, practices: pd.DataFrame) -> pd.DataFrame:
+    return ds.practice_countries[ds.practice_countries["practice_id"].isin(practices["practice_id"])]
+
+
+def practice_counts(ds: Dataset, practices: pd.DataFrame) -> pd.DataFrame:
+    """iso3, value: number of practices naming each country (countries with none are absent)."""
+    rows = _country_rows(ds, practices)
+    out = rows.groupby("iso3").size().rename("value").reset_index()
+    return out.sort_values(["value", "iso3"], ascending=[False, True], ignore_index=True)
+
+
+def issue_coverage(ds: Dataset, practices: pd.DataFrame) -> pd.DataFrame:
+    """iso3, value: number of distinct issue areas among each country's practices."""
+    rows = _country_rows(ds, practices).merge(ds.practice_issues, on="practice_id")
+    out = rows.groupby("iso3")["issue_area"].nunique().rename("value").reset_index()
+    return out.sort_values(["value", "iso3"], ascending=[False, True], ignore_index=True)
+
+
+# Statistics ------------------------------------------------------------------------------------
+
+
+def country_statistics(ds: Dataset) -> pd.DataFrame:
+    """Statistics rows whose geography is a country."""
+    s = ds.statistics
+    return s[s["geography"].isin(ds.countries["iso3"])]
+
+
+def comparable(units) -> bool:
+    """True when all units convert to one base unit (no mixing of currencies or kinds)."""
+    bases = {UNIT_SCALE.get(u, (u, u, 1))[1] for u in units}
+    return len(bases) <= 1
+
+
+def map_indicators(ds: Dataset) -> list[str]:
+    """Indicators with a country-level value whose units can share one colour scale."""
+    s = country_statistics(ds)
+    ok = {ind for ind, g in s.groupby("indicator") if comparable(g["unit"])}
+    return [i for i in ds.indicators["indicator_id"] if i in ok]
+
+
+def indicator_values(ds: Dataset, indicator: str, source: tuple[str, ...] = ()) -> pd.DataFrame:
+    """iso3, value, n_figures, rows: one line per country for a map.
+
+    Where a country has several figures (different sources or periods), `value` is the highest
+    (used for colour only) and `rows` keeps every figure so that the hover and table show each one.
+    """
+    s = country_statistics(ds)
+    s = s[s["indicator"] == indicator]
+    if source:
+        s = s[s["source_id"].isin(source)]
+    if s.empty:
+        return pd.DataFrame(columns=["iso3", "value", "n_figures", "rows"])
+    factor = s["unit"].map(lambda u: UNIT_SCALE.get(u, (u, u, 1))[2])
+    s = s.assign(base_value=s["value"] * factor)
+    grouped = s.groupby("geography")
+    out = pd.DataFrame(
+        {
+            "value": grouped["base_value"].max(),
+            "n_figures": grouped.size(),
+            "rows": grouped.apply(lambda g: g.to_dict("records"), include_groups=False),
+        }
+    ).reset_index(names="iso3")
+    return out.sort_values(["value", "iso3"], ascending=[False, True], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str  # "practices", "issue_areas" or "stat:<indicator>"
+    kind: str  # "practices" | "issue_areas" | "statistic"
+    indicator: str | None = None
+    unit: str = "count"
+
+
+def available_metrics(ds: Dataset) -> list[Metric]:
+    units = dict(zip(ds.indicators["indicator_id"], ds.indicators["unit"]))
+    out = [Metric(PRACTICE_COUNT, "practices"), Metric(ISSUE_COVERAGE, "issue_areas")]
+    base = {i: UNIT_SCALE.get(u, (u, u, 1))[1] for i, u in units.items()}
+    out += [Metric(STAT_PREFIX + i, "statistic", i, base[i]) for i in map_indicators(ds)]
+    return out
+
+
+def metric_values(ds: Dataset, metric: Metric, f: Filters = Filters()) -> pd.DataFrame:
+    """iso3, value (+ n_figures, rows for statistics) for any map metric."""
+    if metric.kind == "statistic":
+        return indicator_values(ds, metric.indicator, f.source)
+    practices = filter_practices(ds, f)
+    if metric.kind == "issue_areas":
+        return issue_coverage(ds, practices)
+    return practice_counts(ds, practices)
+
+
+# Heatmap --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Matrix:
+    counts: pd.DataFrame  # rows x columns, zeros where none recorded
+    totals: pd.Series  # distinct practices per row (a practice with two issue areas counts once)
+    row_kind: str
+    col_kind: str
+    extra: dict = field(default_factory=dict)
+
+
+def heatmap_matrix(
+    ds: Dataset, practices: pd.DataFrame, rows: str = "country", cols: str = "issue", sort: str = "total"
+) -> Matrix:
+    """Practice counts by country (or UN region) x issue area (or GCM objective)."""
+    pc = _country_rows(ds, practices)[["practice_id", "iso3"]]
+    if rows == "region":
+        regions = ds.countries.set_index("iso3")["region"].replace("", "Other")
+        pc = pc.assign(row=pc["iso3"].map(regions).fillna("Other"))[["practice_id", "row"]].drop_duplicates()
+    else:
+        pc = pc.rename(columns={"iso3": "row"})
+    if cols == "gcm":
+        pcol = ds.practice_gcm.rename(columns={"gcm": "col"})
+        all_cols = list(range(1, 24))
+    else:
+        pcol = ds.practice_issues.rename(columns={"issue_area": "col"})
+        all_cols = list(ds.issue_areas["issue_area_id"])
+    pairs = pc.merge(pcol, on="practice_id")
+    counts = pd.crosstab(pairs["row"], pairs["col"]).reindex(columns=all_cols, fill_value=0)
+    totals = pc.groupby("row")["practice_id"].nunique().reindex(counts.index).fillna(0).astype(int)
+    if sort == "name":
+        order = sorted(counts.index)
+    elif sort == "region" and rows == "country":
+        reg = ds.countries.set_index("iso3")[["region", "subregion"]]
+        order = sorted(counts.index, key=lambda i: (*reg.loc[i], i) if i in reg.index else ("", "", i))
+    else:
+        order = totals.sort_values(ascending=False, kind="stable").index
+        order = sorted(order, key=lambda i: (-totals[i], i))
+    counts = counts.loc[order]
+    return Matrix(counts, totals.loc[order], rows, cols)
+
+
+def cell_practices(
+    ds: Dataset, practices: pd.DataFrame, row: str, col: str, rows: str = "country", cols: str = "issue"
+) -> pd.DataFrame:
+    """The practices behind one heatmap cell."""
+    pc = _country_rows(ds, practices)
+    if rows == "region":
+        members = ds.countries.loc[ds.countries["region"] == row, "iso3"]
+        ids_row = set(pc.loc[pc["iso3"].isin(members), "practice_id"])
+    else:
+        ids_row = set(pc.loc[pc["iso3"] == row, "practice_id"])
+    if cols == "gcm":
+        ids_col = set(ds.practice_gcm.loc[ds.practice_gcm["gcm"] == int(col), "practice_id"])
+    else:
+        ids_col = set(ds.practice_issues.loc[ds.practice_issues["issue_area"] == col, "practice_id"])
+    return practices[practices["practice_id"].isin(ids_row & ids_col)]
+
+
+# Facets and profiles ----------------------------------------------------------------------------
+
+
+def facet_counts(ds: Dataset, practices: pd.DataFrame, facet: str) -> pd.Series:
+    """Number of practices per value of a facet (list facets count a practice once per value)."""
+    ids = practices["practice_id"]
+    if facet == "issue":
+        s = ds.practice_issues.loc[ds.practice_issues["practice_id"].isin(ids), "issue_area"]
+    elif facet == "gcm":
+        s = ds.practice_gcm.loc[ds.practice_gcm["practice_id"].isin(ids), "gcm"]
+    elif facet == "country":
+        s = ds.practice_countries.loc[ds.practice_countries["practice_id"].isin(ids), "iso3"]
+    elif facet == "region":
+        pc = ds.practice_countries[ds.practice_countries["practice_id"].isin(ids)]
+        reg = pc.merge(ds.countries[["iso3", "region"]], on="iso3")
+        s = reg.drop_duplicates(["practice_id", "region"])["region"]
+    else:
+        column = {"actor": "actor_type", "period": "period", "source": "source_id", "scope": "scope"}[facet]
+        s = practices[column]
+    return s.value_counts().sort_index()
+
+
+def country_practices(ds: Dataset, iso3: str) -> pd.DataFrame:
+    """A country's practices with `n_countries` (1 = this country only)."""
+    pc = ds.practice_countries[ds.practice_countries["iso3"] == iso3]
+    return ds.practices.merge(pc[["practice_id", "n_countries"]], on="practice_id")
+
+
+def region_issue_share(ds: Dataset, iso3: str) -> pd.DataFrame:
+    """Per issue area: the country's practice count and the share of its region's countries covering it."""
+    row = ds.countries.loc[ds.countries["iso3"] == iso3]
+    region = row["region"].iloc[0] if not row.empty else ""
+    pcs = ds.practice_countries.merge(ds.practice_issues, on="practice_id")
+    own = pcs[pcs["iso3"] == iso3].groupby("issue_area")["practice_id"].nunique()
+    members = set(ds.countries.loc[ds.countries["region"] == region, "iso3"])
+    reg = pcs[pcs["iso3"].isin(members)]
+    active = reg["iso3"].nunique()
+    share = reg.groupby("issue_area")["iso3"].nunique() / active if active else pd.Series(dtype=float)
+    ids = ds.issue_areas["issue_area_id"]
+    return pd.DataFrame(
+        {
+            "issue_area": ids,
+            "country": [int(own.get(i, 0)) for i in ids],
+            "region_share": [float(share.get(i, 0.0)) for i in ids],
+        }
+    ).assign(region=region, region_countries=active)
+
+
+def similar_countries(ds: Dataset, iso3: str, limit: int = 5) -> list[str]:
+    """Countries with data in the same sub-region (then region), most practices first."""
+    counts = practice_counts(ds, ds.practices).set_index("iso3")["value"]
+    stats = set(country_statistics(ds)["geography"])
+    with_data = set(counts.index) | stats
+    c = ds.countries.set_index("iso3")
+    if iso3 not in c.index:
+        pool = with_data
+    else:
+        sub, reg = c.loc[iso3, "subregion"], c.loc[iso3, "region"]
+        pool = [i for i in with_data if i != iso3 and c.loc[i, "subregion"] == sub] if sub else []
+        if len(pool) < limit and reg:
+            pool = list(pool) + [i for i in with_data if i != iso3 and i not in pool and c.loc[i, "region"] == reg]
+    return sorted(pool, key=lambda i: (-int(counts.get(i, 0)), i))[:limit]

@@ -1,0 +1,119 @@
+"""Full-text search over practices: accent- and case-insensitive, typo-tolerant, alias-aware.
+
+The query is split into words. Words (or runs of up to three words) that name a country in any
+common form ("Ivory Coast", "Turkey", "UAE", "Allemagne", "Phillipines") select that country's
+practices; every other word must match a word of the practice's title, summary, implementer,
+places or country names, allowing typos (rapidfuzz) and word prefixes ("return" ~ "returnees").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from lib import countries
+from lib.load import Dataset
+from lib.schema import split_list
+
+STOPWORDS = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "de", "la", "le", "les", "des", "du", "el", "los", "y", "et"}
+MIN_WORD_SCORE = 84
+
+
+@dataclass
+class Index:
+    words: dict[str, set[str]]  # folded word -> practice ids
+    vocab: list[str]
+    by_country: dict[str, set[str]]  # iso3 -> practice ids
+    country_names: dict[str, str]  # folded name/alias -> iso3
+
+
+def build_index(ds: Dataset, country_names: dict[str, str] | None = None) -> Index:
+    country_names = country_names if country_names is not None else countries.search_names(ds.countries)
+    names_of = defaultdict(list)
+    for name, iso3 in country_names.items():
+        names_of[iso3].append(name)
+    words: dict[str, set[str]] = defaultdict(set)
+    by_country: dict[str, set[str]] = defaultdict(set)
+    for p in ds.practices.itertuples(index=False):
+        text = " ".join([p.title, p.summary, p.implementer, p.places])
+        codes = split_list(p.countries)
+        for iso3 in codes:
+            by_country[iso3].add(p.practice_id)
+            text += " " + " ".join(names_of.get(iso3, []))
+        for w in countries.fold(text).split():
+            words[w].add(p.practice_id)
+    return Index(dict(words), sorted(words), dict(by_country), country_names)
+
+
+def _country_spans(tokens: list[str], index: Index) -> tuple[set[str], set[int]]:
+    """ISO3 codes named in the query and the token positions they used."""
+    found, used = set(), set()
+    for size in (3, 2, 1):
+        for i in range(len(tokens) - size + 1):
+            span = range(i, i + size)
+            if used & set(span):
+                continue
+            phrase = " ".join(tokens[i : i + size])
+            if len(phrase) < 2 or phrase in STOPWORDS:
+                continue
+            iso3 = index.country_names.get(phrase)
+            if iso3 is None and len(phrase) >= 5:
+                hit = process.extractOne(phrase, list(index.country_names), scorer=fuzz.ratio, score_cutoff=85)
+                iso3 = index.country_names[hit[0]] if hit else None
+            if iso3:
+                found.add(iso3)
+                used |= set(span)
+    return found, used
+
+
+def _word_matches(token: str, index: Index) -> set[str]:
+    ids: set[str] = set()
+    if token in index.words:
+        ids |= index.words[token]
+    if len(token) < 3:
+        return ids
+    cutoff = 100 if len(token) <= 3 else MIN_WORD_SCORE
+    for word, score, _ in process.extract(token, index.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+        ids |= index.words[word]
+    if len(token) >= 4:
+        for word in index.vocab:
+            if word.startswith(token):
+                ids |= index.words[word]
+    return ids
+
+
+@dataclass
+class Result:
+    ids: list[str]
+    countries: set[str]  # ISO3 codes recognised in the query
+    words: list[str]  # query words matched as text
+
+
+def search(query: str, index: Index) -> Result | None:
+    """Matching practice ids (None when the query is empty: no filtering)."""
+    tokens = [t for t in countries.fold(query).split() if t]
+    if not tokens:
+        return None
+    found, used = _country_spans(tokens, index)
+    rest = [t for i, t in enumerate(tokens) if i not in used and t not in STOPWORDS]
+    ids: set[str] | None = None
+    if found:
+        ids = set().union(*(index.by_country.get(c, set()) for c in found))
+        # a country named in the text of a practice elsewhere also counts
+        for c in found:
+            for name, iso3 in index.country_names.items():
+                if iso3 == c and name in index.words:
+                    ids |= index.words[name]
+    for token in rest:
+        hits = _word_matches(token, index)
+        ids = hits if ids is None else ids & hits
+    return Result(sorted(ids or set()), found, rest)
+
+
+def apply(practices: pd.DataFrame, result: Result | None) -> pd.DataFrame:
+    if result is None:
+        return practices
+    return practices[practices["practice_id"].isin(result.ids)]

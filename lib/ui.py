@@ -1,0 +1,310 @@
+"""Streamlit building blocks shared by the pages: language, the data-error page, citations,
+downloads and URL state. Pages stay thin: they read state, call `lib/`, and render with these.
+No data or user text is ever rendered as HTML here (markdown text is escaped).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import cache, export, i18n, state
+from lib.load import Dataset
+
+PERSIST = ("lang",)  # query parameters kept on every page
+
+
+def init_language() -> str:
+    """Language from `?lang=`, else the session's choice; set for this script run."""
+    params = state.read(st.query_params)
+    lang = params.text("lang") or st.session_state.get("lang", i18n.DEFAULT)
+    lang = i18n.set_language(lang)
+    st.session_state["lang"] = lang
+    return lang
+
+
+def sidebar(lang: str) -> None:
+    with st.sidebar:
+        choice = st.selectbox(
+            i18n.t("sidebar.language"), list(i18n.LANGUAGES), index=list(i18n.LANGUAGES).index(lang),
+            format_func=lambda c: i18n.LANGUAGES[c], key="lang_select",
+        )
+        if choice != lang:
+            st.session_state["lang"] = choice
+            if choice == i18n.DEFAULT:
+                st.query_params.pop("lang", None)
+            else:
+                st.query_params["lang"] = choice
+            st.rerun()
+        result = cache.dataset()
+        if result.ok:
+            st.caption(i18n.t("sidebar.data_version", version=result.dataset.version))
+
+
+def md(text: object) -> str:
+    """Escape text for st.markdown so data can never become markup or links."""
+    s = str(text)
+    for ch in "\\`*_{}[]()#+-.!|<>~$":
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def require_dataset() -> Dataset:
+    """The validated dataset, or a clear error page listing every problem (then stop)."""
+    result = cache.dataset()
+    if result.ok:
+        return result.dataset
+    st.error(i18n.t("data_error.title"), icon=":material/error:")
+    st.write(i18n.t("data_error.body", n=len(result.problems)))
+    st.dataframe(problems_frame(result.problems), hide_index=True, width="stretch")
+    st.caption(i18n.t("data_error.hint"))
+    st.stop()
+
+
+def problems_frame(problems) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(p.file, p.row if p.row is not None else "", p.column or "", p.message) for p in problems],
+        columns=[i18n.t("data_error.file"), i18n.t("data_error.row"), i18n.t("data_error.column"), i18n.t("data_error.message")],
+    )
+
+
+def header(title_key: str, intro_key: str | None = None) -> None:
+    st.title(i18n.t(title_key))
+    if intro_key:
+        st.write(i18n.t(intro_key))
+
+
+def ignored_params(params: state.Params) -> None:
+    """A calm note when the URL carried values the page could not use."""
+    if params.ignored:
+        names = ", ".join(sorted(set(params.ignored)))
+        st.info(i18n.t("url.ignored", names=names), icon=":material/info:")
+
+
+def set_url(values: dict) -> None:
+    """Replace the page's query parameters with `values` (plus the persistent ones)."""
+    wanted = state.encode(values)
+    for key in PERSIST:
+        if key in st.query_params and key not in wanted:
+            wanted[key] = st.query_params[key]
+    current = {k: st.query_params[k] for k in st.query_params.keys()}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def download_csv(df: pd.DataFrame, file_name: str, key: str) -> None:
+    st.download_button(
+        i18n.t("download.csv"), data=export.to_csv_bytes(df), file_name=file_name,
+        mime="text/csv", key=key, icon=":material/download:",
+    )
+
+
+def source_name(ds: Dataset, source_id: str) -> str:
+    row = ds.sources.loc[ds.sources["source_id"] == source_id]
+    if row.empty:
+        return source_id
+    r = row.iloc[0]
+    year = f", {r['year']}" if r["year"] else ""
+    return f"{r['publisher']}{year}"
+
+
+def citation(ds: Dataset, source_id: str, locator: str) -> str:
+    return i18n.t("cite.pattern", source=source_name(ds, source_id), locator=locator)
+
+
+def country_link(iso3: str, name: str) -> None:
+    st.page_link("pages/country.py", label=name, query_params={"iso3": iso3}, icon=":material/flag:")
+
+
+def bind(key: str, value) -> None:
+    """Seed a widget's state from the URL the first time the page is drawn in this session."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+PLOT_CONFIG = {
+    "displaylogo": False,
+    "scrollZoom": False,
+    "responsive": True,
+    # plotly.js would fetch base-map shapes from a CDN; point it at the app's own static folder.
+    "topojsonURL": "/app/static/topojson/",
+    "toImageButtonOptions": {"format": "png", "scale": 2, "width": 1600, "height": 900},
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+}
+
+
+def selected_iso3(event) -> str | None:
+    """The ISO3 code of a clicked map country (choropleth `location` or marker `customdata`)."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for p in points or []:
+        custom = p.get("customdata")
+        if isinstance(custom, (list, tuple)) and custom:
+            return str(custom[0])
+        if p.get("location"):
+            return str(p["location"])
+    return None
+
+
+def persistent_params() -> dict[str, str]:
+    return {k: st.query_params[k] for k in PERSIST if k in st.query_params}
+
+
+def practice_filter_spec(ds: Dataset) -> dict[str, tuple[list, type]]:
+    """URL name -> (allowed values, type) for the practice filters shared by several pages."""
+    from lib.schema import ACTOR_TYPES, PERIODS, SCOPES
+
+    return {
+        "issue": (list(ds.issue_areas["issue_area_id"]), str),
+        "gcm": (list(range(1, 24)), int),
+        "actor": (list(ACTOR_TYPES), str),
+        "period": (list(PERIODS), str),
+        "source": (list(ds.sources["source_id"]), str),
+        "scope": (list(SCOPES), str),
+    }
+
+
+def filter_label(ds: Dataset, name: str, value) -> str:
+    if name == "issue":
+        names = dict(zip(ds.issue_areas["issue_area_id"], ds.issue_areas["name"]))
+        return i18n.label("issue", value, names.get(value, value))
+    if name == "gcm":
+        return f"{value}. " + i18n.label("gcm_short", value, str(value))
+    if name == "source":
+        from lib.tables import source_short
+
+        return source_short(ds, value)
+    return i18n.label(name, value)
+
+
+def practice_filters(ds: Dataset, spec: dict, prefix: str, statistic: bool = False, names=None) -> dict:
+    """Multiselects for the practice filters; returns URL name -> tuple of chosen values.
+
+    For a statistics metric only the source filter applies; the others are shown disabled.
+    """
+    chosen = {}
+    for name, (allowed, _) in spec.items():
+        if names is not None and name not in names:
+            continue
+        disabled = statistic and name != "source"
+        values = st.multiselect(
+            i18n.t(f"filters.{name}"), allowed, key=f"{prefix}{name}", disabled=disabled,
+            format_func=lambda v, n=name: filter_label(ds, n, v), placeholder=i18n.t("filters.any"),
+        )
+        chosen[name] = () if disabled else tuple(values)
+    return chosen
+
+
+def country_picker(ds: Dataset, iso3s: list[str], key: str) -> None:
+    """A keyboard-usable way to a profile: type a country, press the button."""
+    from lib import countries
+
+    names = countries.names(ds.countries)
+    ordered = sorted(iso3s, key=lambda i: names.get(i, i))
+    col1, col2 = st.columns([3, 1], vertical_alignment="bottom")
+    pick = col1.selectbox(
+        i18n.t("picker.label"), ordered, index=None, key=key, format_func=lambda i: names.get(i, i),
+        placeholder=i18n.t("picker.placeholder"),
+    )
+    if col2.button(i18n.t("picker.open"), key=f"{key}_go", disabled=pick is None, icon=":material/arrow_forward:"):
+        st.switch_page("pages/country.py", query_params={"iso3": pick, **persistent_params()})
+
+
+def country_names() -> dict[str, str]:
+    from lib import countries
+
+    return countries.names(require_dataset().countries)
+
+
+def search_index():
+    from lib import search
+
+    return search.build_index(require_dataset(), cache.country_index())
+
+
+def facets(ds: Dataset, practices: pd.DataFrame) -> None:
+    from lib import metrics
+
+    names = country_names()
+    cols = st.columns(4)
+    for i, facet in enumerate(("issue", "region", "actor", "period", "source", "scope", "gcm", "country")):
+        counts = metrics.facet_counts(ds, practices, facet)
+        if facet == "country":
+            labels = [names.get(k, k) for k in counts.index]
+        elif facet == "region":
+            labels = [i18n.label("region", k, k) for k in counts.index]
+        else:
+            labels = [filter_label(ds, facet, k) for k in counts.index]
+        frame = pd.DataFrame({i18n.t(f"filters.{facet}"): labels, "n": counts.values}).sort_values("n", ascending=False)
+        cols[i % 4].dataframe(frame, hide_index=True, width="stretch", height=220)
+
+
+def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, limit: int = 200) -> None:
+    """Practices as expandable cards (title, countries, implementer, issues, summary, citation, link)."""
+    from lib import tables
+
+    shown = practices.head(limit)
+    names = country_names()
+    for r in shown.itertuples(index=False):
+        with st.expander(r.title):
+            st.markdown(tables.practice_card(ds, r, names))
+            codes = [c for c in r.countries.split(";") if c]
+            if codes:
+                links = st.columns(min(len(codes), 4))
+                for j, c in enumerate(codes[:8]):
+                    links[j % len(links)].page_link(
+                        "pages/country.py", label=names.get(c, c), query_params={"iso3": c, **persistent_params()},
+                        icon=":material/flag:",
+                    )
+    if len(practices) > limit:
+        st.caption(i18n.t("practices.more", n=len(practices) - limit))
+
+
+def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> None:
+    from lib.schema import split_list
+
+    for r in ds.issue_areas.itertuples(index=False):
+        group = practices[practices["issue_areas"].map(lambda v: r.issue_area_id in split_list(v))]
+        if len(group):
+            st.markdown(f"**{md(i18n.label('issue', r.issue_area_id, r.name))}** ({len(group)})")
+            practice_list(ds, group, key=f"iss_{r.issue_area_id}")
+
+
+def suggestions(ds: Dataset, iso3s: list[str]) -> None:
+    if not iso3s:
+        return
+    names = country_names()
+    st.write(i18n.t("country.suggestions"))
+    cols = st.columns(min(len(iso3s), 5))
+    for col, iso3 in zip(cols, iso3s):
+        col.page_link("pages/country.py", label=names.get(iso3, iso3), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
+
+
+def selected_cell(event) -> tuple[str, str] | None:
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for p in points or []:
+        custom = p.get("customdata")
+        if isinstance(custom, (list, tuple)) and len(custom) == 2:
+            return str(custom[0]), str(custom[1])
+    return None
+
+
+def cell_picker(ds: Dataset, matrix, view: pd.DataFrame, cell) -> tuple:
+    """Row and column selectboxes (seeded by a clicked cell): the keyboard way to a cell."""
+    from lib import tables
+
+    rows = [str(r) for r in matrix.counts.index]
+    cols = [str(c) for c in matrix.counts.columns]
+    if cell and cell[0] in rows and cell[1] in cols:
+        st.session_state["hm_cell_row"], st.session_state["hm_cell_col"] = cell
+    c1, c2 = st.columns(2)
+    row = c1.selectbox(i18n.t("heatmap.pick_row"), rows, index=None, key="hm_cell_row",
+                       format_func=lambda v: tables.row_label(ds, matrix.row_kind, v), placeholder=i18n.t("filters.any"))
+    col = c2.selectbox(i18n.t("heatmap.pick_col"), cols, index=None, key="hm_cell_col",
+                       format_func=lambda v: tables.col_label(ds, matrix.col_kind, v), placeholder=i18n.t("filters.any"))
+    return row, col

@@ -1,0 +1,22 @@
+"""/about: sources with full citations, method, taxonomy and caveats."""
+
+import streamlit as st
+
+from lib import i18n, tables, ui
+
+ds = ui.require_dataset()
+ui.header("about.title", "about.intro")
+
+st.subheader(i18n.t("about.sources"))
+st.dataframe(tables.sources_table(ds), hide_index=True, width="stretch")
+st.subheader(i18n.t("about.method"))
+st.write(i18n.t("about.method_body"))
+st.subheader(i18n.t("about.taxonomy"))
+st.dataframe(tables.issue_area_table(ds), hide_index=True, width="stretch")
+st.subheader(i18n.t("about.priorities"))
+st.dataframe(tables.priorities_table(ds), hide_index=True, width="stretch")
+st.subheader(i18n.t("about.caveats"))
+st.write(i18n.t("caveat.counts"))
+st.write(i18n.t("about.caveat_sources"))
+st.subheader(i18n.t("about.geometry"))
+st.write(i18n.t("about.geometry_body"))

@@ -1,0 +1,46 @@
+"""/heatmap: countries (or regions) x issue areas (or GCM objectives), with the practices behind a cell."""
+
+import streamlit as st
+
+from lib import figures, i18n, metrics, state, tables, ui
+
+ds = ui.require_dataset()
+params = state.read(st.query_params)
+spec = {k: v for k, v in ui.practice_filter_spec(ds).items() if k in ("actor", "period", "source")}
+ui.header("heatmap.title", "heatmap.intro")
+
+ui.bind("hm_rows", params.choice("rows", ("country", "region"), "country"))
+ui.bind("hm_cols", params.choice("cols", ("issue", "gcm"), "issue"))
+ui.bind("hm_sort", params.choice("sort", ("total", "name", "region"), "total"))
+ui.bind("hm_top", int(params.choice("top", ("15", "30", "60", "all"), "30")) if params.text("top") not in ("all",) else "all")
+for name, (allowed, cast) in spec.items():
+    ui.bind(f"hm_{name}", list(params.choices(name, allowed, cast)))
+ui.ignored_params(params)
+
+c1, c2, c3, c4 = st.columns(4)
+rows = c1.segmented_control(i18n.t("heatmap.rows"), ("country", "region"), key="hm_rows", format_func=lambda v: i18n.t(f"heatmap.rows.{v}")) or "country"
+cols = c2.segmented_control(i18n.t("heatmap.cols"), ("issue", "gcm"), key="hm_cols", format_func=lambda v: i18n.t(f"heatmap.cols.{v}")) or "issue"
+sort = c3.selectbox(i18n.t("heatmap.sort"), ("total", "name", "region"), key="hm_sort", format_func=lambda v: i18n.t(f"heatmap.sort.{v}"))
+top = c4.selectbox(i18n.t("heatmap.top"), (15, 30, 60, "all"), key="hm_top", format_func=lambda v: i18n.t("heatmap.all") if v == "all" else str(v))
+with st.expander(i18n.t("filters.title"), icon=":material/filter_list:"):
+    chosen = ui.practice_filters(ds, spec, prefix="hm_")
+ui.set_url({"rows": rows, "cols": cols, "sort": sort, "top": top, **chosen})
+
+practices = metrics.filter_practices(ds, metrics.Filters(**chosen))
+matrix = metrics.heatmap_matrix(ds, practices, rows=rows, cols=cols, sort=sort)
+view = matrix.counts if top == "all" else matrix.counts.head(int(top))
+row_labels, col_labels = tables.heatmap_labels(ds, matrix, view)
+fig = figures.heatmap(
+    view, row_labels, col_labels, title=tables.heatmap_title(matrix), source_line=i18n.t("heatmap.source", n=len(practices)),
+    hover_label=i18n.t("col.practices"),
+)
+event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="heatmap", config=ui.PLOT_CONFIG)
+st.caption(i18n.t("heatmap.zero_means", shown=len(view), total=len(matrix.counts)))
+
+cell = ui.selected_cell(event)
+st.subheader(i18n.t("heatmap.cell_title"))
+pick_row, pick_col = ui.cell_picker(ds, matrix, view, cell)
+if pick_row is not None and pick_col is not None:
+    behind = metrics.cell_practices(ds, practices, pick_row, pick_col, rows=rows, cols=cols)
+    st.write(i18n.t("heatmap.cell_count", n=len(behind), row=tables.row_label(ds, rows, pick_row), col=tables.col_label(ds, cols, pick_col)))
+    ui.practice_list(ds, behind, key="hm")

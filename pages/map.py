@@ -1,0 +1,59 @@
+"""/map: world choropleth of a chosen metric, with filters, click-through, table and CSV."""
+
+import streamlit as st
+
+from lib import countries, figures, i18n, metrics, tables, ui
+from lib import cache, state
+
+ds = ui.require_dataset()
+params = state.read(st.query_params)
+options = {m.id: m for m in metrics.available_metrics(ds)}
+filters_spec = ui.practice_filter_spec(ds)
+
+ui.header("map.title", "map.intro")
+ui.bind("map_metric", params.choice("metric", options, metrics.PRACTICE_COUNT))
+for name, (allowed, cast) in filters_spec.items():
+    ui.bind(f"map_{name}", list(params.choices(name, allowed, cast)))
+ui.ignored_params(params)
+
+left, right = st.columns([2, 3])
+metric = options[
+    left.selectbox(i18n.t("map.metric"), list(options), key="map_metric", format_func=lambda m: tables.metric_label(ds, options[m]))
+]
+with right.expander(i18n.t("filters.title"), expanded=False, icon=":material/filter_list:"):
+    chosen = ui.practice_filters(ds, filters_spec, prefix="map_", statistic=metric.kind == "statistic")
+f = metrics.Filters(**chosen)
+ui.set_url({"metric": metric.id, **chosen})
+
+values = metrics.metric_values(ds, metric, f)
+table = tables.map_table(ds, metric, values)
+geometry = cache.geometry()
+names = countries.names(ds.countries)
+points = geometry.points.assign(name=geometry.points["iso3"].map(names).fillna(geometry.points["iso3"]))
+label = tables.metric_label(ds, metric)
+fig = figures.world_map(
+    table, geometry.geojson, points,
+    title=tables.map_title(ds, metric, f),
+    legend_title=tables.legend_title(ds, metric),
+    class_labels=tables.class_label,
+    source_line=tables.map_source_line(ds, metric, values),
+    no_data_label=i18n.t("map.no_data"),
+)
+event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="world_map", config=ui.PLOT_CONFIG)
+clicked = ui.selected_iso3(event)
+if clicked:
+    st.switch_page("pages/country.py", query_params={"iso3": clicked, **ui.persistent_params()})
+
+st.write(tables.map_summary(table, label))
+if metric.kind == "statistic" and (values["n_figures"] > 1).any():
+    st.caption(i18n.t("map.several_figures"))
+missing = sorted(set(table["iso3"]) - geometry.iso3s)
+if missing:
+    st.warning(i18n.t("map.not_shown", names=", ".join(names.get(i, i) for i in missing)), icon=":material/visibility_off:")
+
+ui.country_picker(ds, list(table["iso3"]), key="map_picker")
+
+st.subheader(i18n.t("map.table"))
+shown = table[["name", "iso3", "display", "sources"]].rename(columns=tables.map_columns())
+st.dataframe(shown, hide_index=True, width="stretch")
+ui.download_csv(table[["iso3", "name", "value", "display", "sources"]], f"atlas-map-{metric.id.replace(':', '-')}.csv", key="map_csv")

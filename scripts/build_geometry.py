@@ -1,0 +1,87 @@
+"""Build data/geo/countries.geojson from Natural Earth 1:50m admin-0 (curation-time tool).
+
+Source: Natural Earth 4.1.0 Admin 0 countries, 1:50m, public domain, as redistributed in the npm
+package ``world-atlas@2.0.2`` (file ``countries-50m.json``, TopoJSON, ISC licence for the packaging).
+
+    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
+    python scripts/build_geometry.py package/countries-50m.json
+
+The topology's ids are ISO 3166-1 numeric codes; five features have none (Kosovo, N. Cyprus,
+Somaliland, Indian Ocean Ter., Siachen Glacier). They are matched to ISO3 here, once, and the
+result is committed: the app joins on ``iso3`` only. Geometry is simplified and coordinates are
+rounded so that the map's payload stays small; every feature also carries a representative point
+(``lon``/``lat``) and a ``small`` flag for states too small to see or click at world scale.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import pycountry
+from shapely.geometry import mapping
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries.geojson"
+NO_ID = {"Kosovo": "XKX"}  # features without an ISO numeric id that stand for a country code
+SKIP = {"Antarctica", "Ashmore and Cartier Is."}  # not a place of migration; an Australian reef
+SIMPLIFY_DEG = 0.08
+SMALL_AREA_SQDEG = 1.5  # about 15,000 km2 near the equator: hard to see or click at world scale
+
+
+def _round(obj, nd=2):
+    if isinstance(obj, (list, tuple)):
+        if obj and isinstance(obj[0], (int, float)):
+            return [round(v, nd) for v in obj]
+        return [_round(o, nd) for o in obj]
+    return obj
+
+
+def build(src: Path) -> dict:
+    gdf = gpd.read_file(src, layer="countries")
+    features = []
+    for _, row in gdf.iterrows():
+        if row["name"] in SKIP:
+            continue
+        iso3 = None
+        if isinstance(row["id"], str) and row["id"]:
+            c = pycountry.countries.get(numeric=row["id"])
+            iso3 = c.alpha_3 if c else None
+        iso3 = iso3 or NO_ID.get(row["name"])
+        if not iso3:
+            continue  # disputed areas without a country code (N. Cyprus, Somaliland, ...)
+        geom = row.geometry
+        area = geom.area
+        simple = geom.simplify(SIMPLIFY_DEG, preserve_topology=True)
+        if simple.is_empty or simple.area < area * 0.2:
+            simple = geom.simplify(0.01, preserve_topology=True)
+        point = geom.representative_point() if area >= SMALL_AREA_SQDEG else _largest(geom).centroid
+        features.append(
+            {
+                "type": "Feature",
+                "id": iso3,
+                "properties": {
+                    "iso3": iso3,
+                    "ne_name": row["name"],
+                    "small": bool(area < SMALL_AREA_SQDEG),
+                    "lon": round(point.x, 3),
+                    "lat": round(point.y, 3),
+                },
+                "geometry": {**mapping(simple), "coordinates": _round(mapping(simple)["coordinates"])},
+            }
+        )
+    features.sort(key=lambda f: f["id"])
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _largest(geom):
+    if geom.geom_type == "MultiPolygon":
+        return max(geom.geoms, key=lambda g: g.area)
+    return geom
+
+
+if __name__ == "__main__":
+    fc = build(Path(sys.argv[1]))
+    OUT.write_text(json.dumps(fc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {OUT} ({len(fc['features'])} features, {OUT.stat().st_size:,} bytes)")
