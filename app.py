@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib import i18n, ui
 
-st.set_page_config(page_title="Migration Practice Atlas", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Migration Practice Atlas", page_icon="static/favicon.png", layout="wide")
 
 lang = ui.init_language()
 

@@ -49,8 +49,15 @@ def merge_annex() -> pd.DataFrame:
     annex["_key"] = annex["title"].map(key)
     annex["_boundary"] = annex["curator_note"].str.contains("boundary row", case=False)
     annex["_line"] = annex["_line"].astype(int)
+    # A straddling row is rebuilt by two neighbouring parts: same title, different parts, and at
+    # least one copy marked 'boundary row'. Rows of one part that share a title are distinct rows.
     annex = annex.sort_values(["_key", "_boundary", "_part"], ascending=[True, True, False])
-    annex = annex.drop_duplicates("_key", keep="first").sort_values("_line", kind="stable")
+    drop = []
+    for _, group in annex.groupby("_key", sort=False):
+        if group["_part"].nunique() > 1 and group["_boundary"].any():
+            keep_part = group["_part"].iloc[0]
+            drop += list(group.index[group["_part"] != keep_part])
+    annex = annex.drop(index=drop).sort_values("_line", kind="stable")
     annex = annex.reset_index(drop=True)
     annex["locator"] = [f"Annex row {i}" for i in range(1, len(annex) + 1)]
     annex["curator_note"] = annex["curator_note"].str.replace(r"\s*boundary row[.;]?\s*", " ", regex=True, case=False).str.strip()

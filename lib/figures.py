@@ -13,8 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 # Colour-blind-safe sequential classes (viridis, light to dark) and a neutral "no data" grey.
-CLASS_COLOURS = ["#fde725", "#7ad151", "#22a884", "#2a788e", "#414487", "#440154"]
-NO_DATA = "#d9d9d9"
+CLASS_COLOURS = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]  # ColorBrewer YlGnBu
+NO_DATA = "#dedede"
 BORDER = "#ffffff"
 FONT = "DejaVu Sans, Arial, sans-serif"
 
@@ -24,36 +24,38 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _nice(x: float) -> float:
-    if x <= 0:
-        return 0
-    exp = math.floor(math.log10(x))
-    for m in (1, 2, 2.5, 5, 10):
-        if x <= m * 10**exp:
-            return m * 10**exp
-    return 10 ** (exp + 1)
+def _round_sig(x: float, digits: int = 2) -> float:
+    if x == 0:
+        return 0.0
+    return round(x, -int(math.floor(math.log10(abs(x)))) + digits - 1)
 
 
 def class_breaks(values: list[float], k: int = 5) -> list[tuple[float, float]]:
-    """Classes (lo, hi) for a skewed distribution: one per value when few, else rounded quantiles."""
+    """Classes (lo, hi) for skewed data: one per value when few, else geometric steps.
+
+    Counts of practices are very skewed (many countries with 1, a few with 10+), so class edges
+    grow geometrically from the minimum to the maximum, rounded to whole numbers for counts and
+    to two significant digits otherwise; empty classes are dropped.
+    """
     vals = sorted({float(v) for v in values})
     if not vals:
         return []
     if len(vals) <= k:
         return [(v, v) for v in vals]
-    s = pd.Series(vals)
-    all_values = pd.Series(sorted(float(v) for v in values))
-    cuts = sorted({_nice(all_values.quantile(i / k)) for i in range(1, k)})
-    integers = all(float(v).is_integer() for v in vals)
-    edges = [c for c in cuts if vals[0] < c < vals[-1]]
-    classes, lo = [], vals[0]
+    lo, hi = vals[0], vals[-1]
+    integers = all(v.is_integer() for v in vals)
+    if lo > 0:
+        raw = [lo * (hi / lo) ** (i / k) for i in range(1, k)]
+    else:
+        raw = [lo + (hi - lo) * i / k for i in range(1, k)]
+    edges = sorted({math.ceil(e) if integers else _round_sig(e) for e in raw})
+    classes, start = [], lo
     for edge in edges:
-        hi = edge - 1 if integers else edge
-        members = s[(s >= lo) & (s <= hi)]
-        if not members.empty:
-            classes.append((lo, float(members.max())))
-            lo = float(s[s > hi].min())
-    classes.append((lo, vals[-1]))
+        members = [v for v in vals if start <= v < edge]
+        if members:
+            classes.append((start, members[-1]))
+            start = min(v for v in vals if v >= edge)
+    classes.append((start, hi))
     return classes
 
 
@@ -145,8 +147,8 @@ def world_map(
                     title=dict(text=esc(legend_title), side="top"),
                     tickvals=list(range(len(classes))),
                     ticktext=[esc(class_labels(lo, hi)) for lo, hi in classes],
-                    orientation="h", x=0.5, xanchor="center", y=-0.02, yanchor="top",
-                    thickness=14, len=0.7,
+                    orientation="h", x=0.5, xanchor="center", y=-0.01, yanchor="top",
+                    thickness=14, len=0.6,
                 ),
             )
         )
@@ -156,7 +158,8 @@ def world_map(
         showsubunits=False, bgcolor="rgba(0,0,0,0)", lataxis_range=[-58, 85], lonaxis_range=[-170, 190],
     )
     _frame(fig, title, source_line, height)
-    fig.update_layout(dragmode=False, clickmode="event+select", margin=dict(l=0, r=0, t=60, b=70))
+    fig.update_layout(dragmode=False, clickmode="event+select", margin=dict(l=0, r=0, t=60, b=110))
+    fig.layout.annotations[0].update(yshift=-78)
     return fig
 
 

@@ -13,10 +13,8 @@ def format_value(value: float, unit: str, qualifier: str = "") -> str:
     elif unit == "percent_change":
         sign = "+" if value > 0 else ""
         text = i18n.t("unit.percent_change_value", n=sign + n)
-    elif unit in ("usd_billion", "usd_million", "usd"):
+    elif i18n.has(f"unit.{unit}_value"):
         text = i18n.t(f"unit.{unit}_value", n=n)
-    elif unit == "persons":
-        text = i18n.t("unit.persons_value", n=n)
     else:
         text = n
     if qualifier:

@@ -1,0 +1,75 @@
+"""AppTest from the entrypoint: every route renders without exception, with real and broken data."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, tiny_tables, write_tables
+
+PAGES = ["overview", "map", "heatmap", "country", "practices", "statistics", "about"]
+HEADINGS = {
+    "overview": "Migration Practice Atlas", "map": "World map", "heatmap": "Issue-area heatmap",
+    "country": "Country profiles", "practices": "Practices", "statistics": "Key statistics", "about": "About the data",
+}
+
+
+def run(page: str, params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.switch_page(f"pages/{page}.py")
+    return at.run()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(page):
+    at = run(page, {"iso3": "PHL"} if page == "country" else None)
+    assert not at.exception, at.exception
+    assert at.title[0].value == HEADINGS[page]
+    assert not at.error
+
+
+@pytest.mark.parametrize(
+    "page,params",
+    [
+        ("country", {"iso3": "ZZZ"}), ("country", {"iso3": "<script>alert(1)</script>"}), ("country", {"iso3": "x" * 5000}),
+        ("map", {"metric": "nope", "issue": "bad,<b>", "gcm": "99"}), ("heatmap", {"rows": "x", "top": "-1"}),
+        ("practices", {"q": "<script>", "actor": "zzz"}), ("map", {"lang": "xx"}),
+    ],
+)
+def test_bad_url_parameters_are_calm(page, params):
+    at = run(page, params)
+    assert not at.exception and not at.error
+    assert "<script>" not in "".join(m.value for m in at.markdown)
+
+
+def test_map_metric_from_url():
+    at = run("map", {"metric": "stat:returns_total"})
+    assert at.selectbox(key="map_metric").value == "stat:returns_total"
+    assert "India" in " ".join(m.value for m in at.markdown)
+
+
+def test_country_search_box_finds_aliases():
+    at = run("country")
+    at.text_input(key="country_q").input("Ivory Coast").run()
+    assert not at.exception
+    assert any("Côte d'Ivoire" in h.value for h in at.header)
+
+
+def test_invalid_data_shows_located_report(tmp_path, monkeypatch):
+    t = tiny_tables()
+    t["practices.csv"].loc[0, "countries"] = "PHX"
+    t["practices.csv"].loc[1, "practice_id"] = t["practices.csv"].loc[0, "practice_id"]
+    t["practices.csv"].loc[2, "issue_areas"] = "nonsense"
+    t["statistics.csv"].loc[0, "value"] = "lots"
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(write_tables(tmp_path / "bad", t)))
+    at = run("map")
+    assert not at.exception
+    assert at.error and "could not be loaded" in at.error[0].value
+    report = at.dataframe[0].value
+    assert len(report) >= 4 and set(report.iloc[:, 0]) == {"practices.csv", "statistics.csv"}
+
+
+def test_tiny_dataset_from_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(write_tables(tmp_path / "tiny", tiny_tables())))
+    at = run("overview")
+    assert not at.exception and at.metric[0].value == "4"

@@ -1,0 +1,71 @@
+import json
+
+import pandas as pd
+
+from lib import figures
+from lib.geo import read_geometry
+from lib.load import DEFAULT_DATA_DIR
+
+GEO = read_geometry(DEFAULT_DATA_DIR)
+
+
+def _map(values):
+    points = GEO.points.assign(name=GEO.points["iso3"])
+    return figures.world_map(
+        values, GEO.geojson, points, title="T", legend_title="L", class_labels=lambda a, b: f"{a}-{b}",
+        source_line="Source: X", no_data_label="No data",
+    )
+
+
+def test_class_breaks_for_skewed_counts():
+    classes = figures.class_breaks([1] * 50 + [2] * 20 + [3] * 10 + [4, 5, 6, 7, 9, 11])
+    assert classes[0] == (1, 1) and classes[-1][1] == 11 and len(classes) == 5
+    assert figures.class_breaks([3, 1]) == [(1, 1), (3, 3)]
+    assert figures.class_breaks([]) == []
+
+
+def test_world_map_draws_every_country_without_fetching():
+    values = pd.DataFrame({"iso3": ["PHL", "SGP", "<b>"], "value": [3.0, 1.0, 2.0], "hover": ["3 practices", "1 practice", "x"]})
+    fig = _map(values).to_plotly_json()
+    markers, base, data = fig["data"]
+    assert markers["type"] == "scattergeo" and "locationmode" not in markers  # first trace: no topojson request
+    assert len(base["locations"]) == len(GEO.geojson["features"]) >= 230
+    assert set(data["locations"]) == {"PHL", "SGP"}  # a code without a shape is not drawn
+    geo = fig["layout"]["geo"]
+    assert not any(geo.get(k) for k in ("showland", "showcoastlines", "showcountries", "showocean", "showlakes"))
+    assert "SGP" in [c[0] for c in markers["customdata"]]  # Singapore has a clickable marker
+    assert fig["layout"]["title"]["text"] == "T"
+
+
+def test_world_map_marker_colour_matches_class():
+    values = pd.DataFrame({"iso3": ["SGP", "BHR"], "value": [1.0, 5.0], "hover": ["a", "b"]})
+    fig = _map(values)
+    markers = fig.data[0]
+    colours = dict(zip([c[0] for c in markers.customdata], markers.marker.color))
+    assert colours["SGP"] != colours["BHR"] and colours["MLT"] == figures.NO_DATA
+
+
+def test_hover_text_is_escaped():
+    values = pd.DataFrame({"iso3": ["PHL"], "value": [1.0], "hover": ["<script>alert(1)</script>"]})
+    payload = json.dumps(_map(values).to_plotly_json()["data"][2]["customdata"])
+    assert "<script>" not in payload and "&lt;script&gt;" in payload
+
+
+def test_heatmap_figure():
+    counts = pd.DataFrame([[1, 0], [0, 2]], index=["PHL", "IND"], columns=["a", "b"])
+    fig = figures.heatmap(counts, ["Philippines", "India"], ["A", "B"], title="H", source_line="S", hover_label="Practices")
+    d = fig.to_plotly_json()["data"][0]
+    assert d["text"] == [["1", "·"], ["·", "2"]]
+    assert d["customdata"][0][1] == ["PHL", "b"]
+
+
+def test_bar_chart_has_source_inside_figure():
+    rows = pd.DataFrame({"label": ["India", "Philippines"], "value": [600000, 230000], "text": ["more than 600,000", "more than 230,000"], "hover": ["a", "b"]})
+    fig = figures.bar_chart(rows, title="Returns", axis_title="people", source_line="Source: IOM 2021. Period: 2020.")
+    assert fig.layout.annotations[0].text == "Source: IOM 2021. Period: 2020."
+    assert list(fig.data[0].text) == ["more than 230,000", "more than 600,000"]
+
+
+def test_locator_map_highlights_one_country():
+    fig = figures.locator_map(GEO.geojson, GEO.points, "SGP", "Singapore")
+    assert fig.data[0].lon[0] and sum(fig.data[1].z) == 1

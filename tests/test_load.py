@@ -1,0 +1,65 @@
+import os
+
+from lib import load
+
+
+def test_loads_tiny_dataset(tiny_ds):
+    assert len(tiny_ds.practices) == 4
+    assert set(tiny_ds.practice_countries["iso3"]) == {"PHL", "IND", "CIV"}
+    multi = tiny_ds.practice_countries.query("practice_id == 'multi-health'")
+    assert list(multi["n_countries"]) == [2, 2]
+    assert tiny_ds.statistics["value"].dtype.kind == "f"
+
+
+def test_data_dir_follows_env(monkeypatch, tmp_path):
+    monkeypatch.setenv(load.ENV_VAR, str(tmp_path))
+    assert load.data_dir() == tmp_path
+    monkeypatch.delenv(load.ENV_VAR)
+    assert load.data_dir() == load.DEFAULT_DATA_DIR
+
+
+def test_fingerprint_changes_when_a_file_is_edited(tiny_dir):
+    before = load.fingerprint(tiny_dir)
+    path = tiny_dir / "practices.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert load.fingerprint(tiny_dir) != before
+
+
+def test_missing_folder_and_file(tmp_path, tiny_dir):
+    assert not load.load_dataset(tmp_path / "nope").ok
+    (tiny_dir / "groups.csv").unlink()
+    result = load.load_dataset(tiny_dir)
+    assert not result.ok
+    assert any(p.file == "groups.csv" and "not found" in p.message for p in result.problems)
+
+
+def test_encodings_and_delimiters(tiny_dir):
+    path = tiny_dir / "sources.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    assert "UTF-16" in str(load.read_table(tiny_dir, "sources.csv")[1][0])
+    path.write_bytes("source_id;title\nx;é".encode("latin-1"))
+    assert "not UTF-8" in str(load.read_table(tiny_dir, "sources.csv")[1][0])
+    path.write_text("source_id;title;publisher\nx;y;z\n", encoding="utf-8")
+    assert "semicolons" in str(load.read_table(tiny_dir, "sources.csv")[1][0])
+
+
+def test_ragged_rows_and_empty_file(tiny_dir):
+    path = tiny_dir / "groups.csv"
+    path.write_text("group_id,name,kind\nWLD,World\n", encoding="utf-8")
+    problems = load.read_table(tiny_dir, "groups.csv")[1]
+    assert problems and problems[0].row == 2
+    path.write_text("", encoding="utf-8")
+    assert "empty" in load.read_table(tiny_dir, "groups.csv")[1][0].message
+
+
+def test_bom_is_accepted(tiny_dir):
+    path = tiny_dir / "groups.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    df, problems = load.read_table(tiny_dir, "groups.csv")
+    assert problems == [] and list(df.columns)[0] == "group_id"
+
+
+def test_shipped_data_is_valid():
+    result = load.load_dataset(load.DEFAULT_DATA_DIR)
+    assert result.ok, "\n".join(map(str, result.problems[:20]))

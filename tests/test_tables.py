@@ -1,0 +1,27 @@
+from lib import i18n, metrics, tables
+
+
+def test_map_table_lists_every_figure(tiny_ds):
+    i18n.set_language("en")
+    metric = metrics.available_metrics(tiny_ds)[2]
+    t = tables.map_table(tiny_ds, metric, metrics.metric_values(tiny_ds, metric)).set_index("iso3")
+    assert t.loc["PHL", "display"] == "more than 230,000 people; over 200,000 people"
+    assert "IOM 2021" in t.loc["PHL", "hover"] and "GFMD" in t.loc["PHL", "hover"]
+
+
+def test_map_summary(tiny_ds):
+    metric = metrics.available_metrics(tiny_ds)[0]
+    t = tables.map_table(tiny_ds, metric, metrics.metric_values(tiny_ds, metric))
+    assert tables.map_summary(t, "Number of practices").startswith("3 countries have data")
+
+
+def test_practice_export_and_profile(tiny_ds):
+    out = tables.practice_export(tiny_ds, tiny_ds.practices)
+    assert "country_names" in out and out.loc[1, "country_names"] == "Philippines, India"
+    profile = tables.country_profile(tiny_ds, "PHL")
+    assert profile["conflicts"] and len(profile["statistics"]) == 2 and len(profile["practices"]) == 2
+
+
+def test_statistics_charts_never_mix_units(tiny_ds):
+    charts = tables.statistics_charts(tiny_ds, tiny_ds.statistics)
+    assert [c.key for c in charts] == ["returns_total-persons"]

@@ -1,0 +1,10 @@
+from lib import i18n
+from lib.units import format_value
+
+
+def test_format_value():
+    i18n.set_language("en")
+    assert format_value(600000, "persons", "more than") == "more than 600,000 people"
+    assert format_value(540, "usd_billion") == "US$540 billion"
+    assert format_value(20.9, "percent") == "20.9%"
+    assert format_value(1.1, "persons_million", "more than") == "more than 1.1 million people"
