@@ -18,10 +18,23 @@ HERE = Path(__file__).resolve().parent
 LOG = HERE / "corrections.csv"
 
 
+def _find_part(row_id: str, column: str) -> str:
+    """The part file holding `row_id` (a reviewer cites ids, not files)."""
+    for path in sorted((HERE / "parts").glob("*.csv")):
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for id_col in ("practice_id", "stat_id"):
+            if id_col in df and (df[id_col] == row_id).any() and column in df:
+                return path.name
+    return ""
+
+
 def apply(fixes_path: Path) -> int:
     fixes = pd.read_csv(fixes_path, dtype=str, keep_default_na=False)
+    if "part" not in fixes:
+        fixes.insert(0, "part", [_find_part(r, c) for r, c in zip(fixes["row_id"], fixes["column"])])
     applied, stale = [], []
-    for part, group in fixes.groupby("part"):
+    stale += [f"(no part):{r}" for r in fixes.loc[fixes["part"] == "", "row_id"]]
+    for part, group in fixes[fixes["part"] != ""].groupby("part"):
         path = HERE / "parts" / part
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
         id_col = "practice_id" if "practice_id" in df else "stat_id"

@@ -79,18 +79,38 @@ def merge_practices() -> tuple[pd.DataFrame, dict[str, str]]:
         seen[pid] = n + 1
         ids.append(pid if n == 0 else f"{pid}-{n + 1}")
     out["practice_id"] = ids
-    titles = {key(t): loc for t, loc in zip(annex["title"], annex["locator"])}
-    return out, titles
+    return out, annex
 
 
-def merge_statistics(annex_titles: dict[str, str]) -> pd.DataFrame:
+def _country_codes() -> dict[str, str]:
+    countries = pd.read_csv(DATA / "countries.csv", dtype=str, keep_default_na=False)
+    out = {}
+    for r in countries.itertuples():
+        for name in [r.name, r.official_name, *r.aliases.split(";")]:
+            if name:
+                out[key(name)] = r.iso3
+    return out
+
+
+def merge_statistics(annex: pd.DataFrame) -> pd.DataFrame:
+    """Statistics, with 'Annex: <title> (<country>)' locators turned into 'Annex row N (<title>)'."""
     s = read("statistics.csv")
     s["source_id"] = s["source_id"].replace(SOURCE_RENAMES)
+    codes = _country_codes()
 
     def locator(loc: str) -> str:
-        m = re.match(r"^Annex: (.+)$", loc)
-        if m and key(m.group(1)) in annex_titles:
-            return f"{annex_titles[key(m.group(1))]} ({m.group(1)})"
+        m = re.match(r"^Annex: (.+?)(?: \(([^()]+)\))?$", loc)
+        if not m:
+            return loc
+        title, country = m.group(1), m.group(2)
+        rows = annex[annex["_key"] == key(title)]
+        if rows.empty and country:
+            rows = annex[annex["_key"] == key(f"{title} ({country})")]
+        if len(rows) > 1 and country:
+            iso3 = codes.get(key(country), "")
+            rows = rows[rows["countries"].str.split(";").map(lambda cs: iso3 in cs)]
+        if len(rows) == 1:
+            return f"{rows['locator'].iloc[0]} ({title})"
         return loc
 
     s["locator"] = s["locator"].map(locator)
@@ -102,9 +122,9 @@ def write(df: pd.DataFrame, name: str) -> None:
 
 
 if __name__ == "__main__":
-    practices, titles = merge_practices()
+    practices, annex = merge_practices()
     write(practices, "practices.csv")
-    write(merge_statistics(titles), "statistics.csv")
+    write(merge_statistics(annex), "statistics.csv")
     for name in ("indicators.csv", "groups.csv", "priorities.csv"):
         write(read(name), name)
     print(f"practices: {len(practices)} ({sum(l.startswith('Annex row') for l in practices['locator'])} annex rows)")

@@ -58,7 +58,7 @@ QUALIFIERS = (
     "projected",
 )
 SOURCE_KINDS = ("policy paper", "background paper", "database", "talking points", "summary report")
-GROUP_KINDS = ("world", "income_group", "region", "bloc")
+GROUP_KINDS = ("world", "income_group", "region", "bloc", "unspecified")
 INDICATOR_CATEGORIES = (
     "remittances",
     "returns",
