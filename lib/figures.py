@@ -118,7 +118,7 @@ def world_map(
     # whose base layers are all off asks plotly.js for no topojson at all.
     fig.add_trace(
         go.Scattergeo(
-            lon=small["lon"], lat=small["lat"], mode="markers", name="small",
+            lon=small["marker_lon"], lat=small["marker_lat"], mode="markers", name="small",
             marker=dict(
                 size=9,
                 color=[colours[cls[i]] if i in cls else NO_DATA for i in small["iso3"]],
@@ -126,6 +126,15 @@ def world_map(
             ),
             customdata=custom(list(small["iso3"])), hovertemplate=template, showlegend=False,
         )
+    )
+    moved = small[(small["marker_lon"] != small["lon"]) | (small["marker_lat"] != small["lat"])]
+    lon, lat = [], []
+    for r in moved.itertuples():
+        lon += [r.lon, r.marker_lon, None]
+        lat += [r.lat, r.marker_lat, None]
+    fig.add_trace(
+        go.Scattergeo(lon=lon, lat=lat, mode="lines", name="leaders", hoverinfo="skip", showlegend=False,
+                      line=dict(width=0.8, color="#666666"))
     )
     fig.add_trace(
         go.Choropleth(

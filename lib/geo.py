@@ -17,7 +17,7 @@ from lib.load import GEOMETRY_FILE
 @dataclass(frozen=True)
 class Geometry:
     geojson: dict  # FeatureCollection; each feature's id is its ISO3 code
-    points: pd.DataFrame  # iso3, lon, lat, small (bool): a clickable point for every country
+    points: pd.DataFrame  # iso3, lon, lat, small, marker_lon, marker_lat: where each country's dot goes
 
     @property
     def iso3s(self) -> frozenset[str]:
@@ -36,6 +36,8 @@ def read_geometry(folder: Path) -> Geometry:
             "lon": gdf["lon"].astype(float),
             "lat": gdf["lat"].astype(float),
             "small": gdf["small"].astype(bool),
+            "marker_lon": gdf["marker_lon"].astype(float),
+            "marker_lat": gdf["marker_lat"].astype(float),
         }
     )
     return Geometry({"type": "FeatureCollection", "features": features}, points.reset_index(drop=True))

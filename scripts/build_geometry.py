@@ -72,6 +72,7 @@ def build(src: Path) -> dict:
             }
         )
     features.sort(key=lambda f: f["id"])
+    _place_markers(features, gdf)
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -79,6 +80,50 @@ def _largest(geom):
     if geom.geom_type == "MultiPolygon":
         return max(geom.geoms, key=lambda g: g.area)
     return geom
+
+
+MARKER_CLEAR_DEG = 0.6  # the marker's centre (where a person points) must be this far from other countries
+MARKER_SPACING_DEG = 3.0  # and this far from other markers (about 8 px at the default map width)
+
+
+def _place_markers(features: list[dict], gdf) -> None:
+    """Where a small state's marker would sit on (or right next to) a neighbour, as Singapore on
+    Malaysia, move it to the nearest open-sea spot, so that pointing at it reaches the small state;
+    the map draws a thin leader line from the marker to the true location."""
+    import math
+
+    from shapely.geometry import Point
+    from shapely.ops import unary_union
+
+    land = unary_union(list(gdf.geometry.buffer(0)))
+    placed: list = []  # markers already placed: a new one keeps MARKER_SPACING_DEG from them
+    small = sorted((f for f in features if f["properties"]["small"]), key=lambda f: f["id"])
+    for f in features:
+        f["properties"]["marker_lon"], f["properties"]["marker_lat"] = f["properties"]["lon"], f["properties"]["lat"]
+    for f in small:
+        props = f["properties"]
+        here = Point(props["lon"], props["lat"])
+        own = gdf.loc[gdf["name"] == props["ne_name"]].geometry.buffer(0.05).union_all()
+        others = land.difference(own)
+
+        def ok(p):
+            return others.distance(p) >= MARKER_CLEAR_DEG and all(p.distance(q) >= MARKER_SPACING_DEG for q in placed)
+
+        best = here
+        if not ok(here):
+            best, best_score = here, -1.0
+            for dist in (1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 7.0):
+                for k in range(24):
+                    ang = 2 * math.pi * k / 24
+                    cand = Point(props["lon"] + dist * math.cos(ang), props["lat"] + dist * math.sin(ang))
+                    score = min(others.distance(cand) / MARKER_CLEAR_DEG,
+                                min((cand.distance(q) / MARKER_SPACING_DEG for q in placed), default=9))
+                    if score > best_score:
+                        best, best_score = cand, score
+                if best_score >= 1:
+                    break
+        placed.append(best)
+        props["marker_lon"], props["marker_lat"] = round(best.x, 3), round(best.y, 3)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ def test_class_breaks_for_skewed_counts():
 def test_world_map_draws_every_country_without_fetching():
     values = pd.DataFrame({"iso3": ["PHL", "SGP", "<b>"], "value": [3.0, 1.0, 2.0], "hover": ["3 practices", "1 practice", "x"]})
     fig = _map(values).to_plotly_json()
-    markers, base, data = fig["data"]
+    markers, leaders, base, data = fig["data"]
     assert markers["type"] == "scattergeo" and "locationmode" not in markers  # first trace: no topojson request
     assert len(base["locations"]) == len(GEO.geojson["features"]) >= 230
     assert set(data["locations"]) == {"PHL", "SGP"}  # a code without a shape is not drawn
@@ -47,7 +47,7 @@ def test_world_map_marker_colour_matches_class():
 
 def test_hover_text_is_escaped():
     values = pd.DataFrame({"iso3": ["PHL"], "value": [1.0], "hover": ["<script>alert(1)</script>"]})
-    payload = json.dumps(_map(values).to_plotly_json()["data"][2]["customdata"])
+    payload = json.dumps(_map(values).to_plotly_json()["data"][3]["customdata"])
     assert "<script>" not in payload and "&lt;script&gt;" in payload
 
 

@@ -1,0 +1,86 @@
+"""The world map as a person sees it: drawn offline, microstates reachable, click-through, shareable URL."""
+
+import re
+
+INSIDE_POINT = """([trace, iso3]) => {
+  // a screen point inside the country's shape (or its marker), found with SVG hit-testing
+  const gd = document.querySelector('.js-plotly-plot');
+  if (trace === 'marker') {
+    const i = gd.data[0].customdata.findIndex(c => c[0] === iso3);
+    const r = document.querySelectorAll('.scattergeo .point')[i].getBoundingClientRect();
+    return [r.x + r.width / 2, r.y + r.height / 2];
+  }
+  const t = gd.data.findIndex(d => d.name === trace);
+  const i = gd.data[t].locations.indexOf(iso3);
+  const before = gd.data.slice(0, t).filter(d => d.type === 'choropleth').reduce((n, d) => n + d.locations.length, 0);
+  const path = document.querySelectorAll('.choroplethlocation')[before + i];
+  const b = path.getBBox(), m = path.getScreenCTM();
+  const dots = Array.from(document.querySelectorAll('.scattergeo .point')).map(e => e.getBoundingClientRect());
+  const clear = (p) => dots.every(r => Math.hypot(r.x + r.width / 2 - p.x, r.y + r.height / 2 - p.y) > 30);
+  for (let fy = 0.5, k = 0; k < 400; k++) {
+    const x = b.x + b.width * ((k * 0.618) % 1), y = b.y + b.height * ((k * 0.382 + fy) % 1);
+    if (path.isPointInFill(new DOMPoint(x, y))) {
+      const p = new DOMPoint(x, y).matrixTransform(m);
+      if (clear(p)) return [p.x, p.y];
+    }
+  }
+  return null;
+}"""
+
+
+def _plot(page):
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
+    return page.evaluate(
+        """() => { const gd = document.querySelector('.js-plotly-plot');
+                   return {traces: gd.data.map(t => ({name: t.name, locations: t.locations || []})),
+                           paths: gd.querySelectorAll('.choroplethlocation').length}; }"""
+    )
+
+
+def test_map_draws_every_country_offline_and_colours_only_those_with_data(atlas):
+    page = atlas.open("/map?metric=stat:returns_total")
+    info = _plot(page)
+    base = next(t for t in info["traces"] if t["name"] == "base")
+    data = next(t for t in info["traces"] if t["name"] == "data")
+    assert len(base["locations"]) >= 230
+    assert info["paths"] == len(base["locations"]) + len(data["locations"])
+    table = page.locator('[data-testid="stDataFrame"]').last
+    assert {"IND", "PHL", "KHM", "UKR"} <= set(data["locations"])
+    assert table.is_visible()
+    atlas.shot("map-returns")
+    assert atlas.blocked == [], atlas.blocked
+
+
+def test_singapore_and_bahrain_can_be_hovered(atlas):
+    page = atlas.open("/map")
+    _plot(page)
+    for iso3, name in (("SGP", "Singapore"), ("BHR", "Bahrain")):
+        x, y = page.evaluate(INSIDE_POINT, ["marker", iso3])
+        page.mouse.move(x, y)
+        page.wait_for_timeout(300)
+        assert name in (page.locator(".hoverlayer").text_content() or "")
+        page.mouse.move(5, 5)
+    assert atlas.blocked == []
+
+
+def test_click_country_opens_profile_and_url_restores_view(atlas, browser, server):
+    page = atlas.open("/map?metric=stat:returns_total")
+    _plot(page)
+    point = page.evaluate(INSIDE_POINT, ["data", "IND"])
+    assert point, "no clickable point found inside India"
+    page.mouse.click(*point)
+    page.wait_for_url(re.compile(r".*/country\?iso3=IND.*"), timeout=30_000)
+    page.wait_for_selector("h2", timeout=30_000)
+    assert "India" in page.locator("h2").first.inner_text()
+    atlas.shot("country-from-map")
+
+    from tests.browser.conftest import Page
+
+    fresh = Page(browser, server)
+    try:
+        p2 = fresh.open("/map?metric=stat:returns_total")
+        _plot(p2)
+        title = p2.evaluate("() => document.querySelector('.js-plotly-plot').layout.title.text")
+        assert "Returns" in title
+    finally:
+        fresh.close()
