@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib import countries, geo, load
+from lib import countries, geo, load, search
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -29,6 +29,12 @@ def _country_index(folder: str, key: tuple) -> dict[str, str]:
     return countries.search_names(result.dataset.countries) if result.ok else {}
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _search_index(folder: str, key: tuple) -> search.Index | None:
+    result = _load(folder, key)
+    return search.build_index(result.dataset, _country_index(folder, key)) if result.ok else None
+
+
 def _key() -> tuple[str, tuple]:
     folder = load.data_dir()
     return str(folder), load.fingerprint(folder)
@@ -44,3 +50,7 @@ def geometry() -> geo.Geometry:
 
 def country_index() -> dict[str, str]:
     return _country_index(*_key())
+
+
+def search_index() -> search.Index | None:
+    return _search_index(*_key())

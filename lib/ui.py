@@ -218,12 +218,6 @@ def country_names() -> dict[str, str]:
     return countries.names(require_dataset().countries)
 
 
-def search_index():
-    from lib import search
-
-    return search.build_index(require_dataset(), cache.country_index())
-
-
 def facets(ds: Dataset, practices: pd.DataFrame) -> None:
     from lib import metrics
 

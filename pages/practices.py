@@ -25,7 +25,7 @@ with st.expander(i18n.t("filters.title"), expanded=False, icon=":material/filter
     chosen = ui.practice_filters(ds, spec, prefix="pr_")
 ui.set_url({"q": query, "country": tuple(country), **chosen})
 
-index = ui.search_index()
+index = cache.search_index()
 result = search.search(query, index)
 found = search.apply(metrics.filter_practices(ds, metrics.Filters(country=tuple(country), **chosen)), result)
 
