@@ -166,24 +166,42 @@ def world_map(
         showcountries=False, showocean=False, showlakes=False, showrivers=False,
         showsubunits=False, bgcolor="rgba(0,0,0,0)", lataxis_range=[-58, 85], lonaxis_range=[-170, 190],
     )
-    _frame(fig, title, source_line, height)
-    fig.update_layout(dragmode=False, clickmode="event+select", margin=dict(l=0, r=0, t=60, b=110))
+    extra = _frame(fig, title, source_line, height)
+    fig.update_layout(height=height + extra)
+    # A small hover radius: a marker answers only when the pointer is on it, so a country beside a
+    # relocated marker (the Philippines beside Hong Kong's) keeps its own hover and click.
+    fig.update_layout(dragmode=False, clickmode="event+select", hoverdistance=6, margin=dict(l=0, r=0, t=60, b=110 + extra))
     fig.layout.annotations[0].update(yshift=-78)
     return fig
 
 
-def _frame(fig: go.Figure, title: str, source_line: str, height: int) -> None:
+SOURCE_WRAP = 120  # characters per line of the source note: a long citation wraps instead of being cut off
+LINE_PX = 15
+
+
+def wrap(text: str, width: int = SOURCE_WRAP) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(str(text), width=width, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _frame(fig: go.Figure, title: str, source_line: str, height: int) -> int:
+    """Title, size, fonts and the source note (escaped, wrapped); returns the extra pixels the
+    wrapped note needs below the plot, which the caller adds to its bottom margin and height."""
+    lines = wrap(source_line)
+    extra = LINE_PX * (len(lines) - 1)
     fig.update_layout(
         title=dict(text=esc(title), x=0.01, xanchor="left", font=dict(size=18)),
         height=height, font=dict(family=FONT, size=13, color="#222222"),
         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
         annotations=[
             dict(
-                text=esc(source_line), xref="paper", yref="paper", x=0, y=0, xanchor="left",
+                text="<br>".join(esc(x) for x in lines), xref="paper", yref="paper", x=0, y=0, xanchor="left",
                 yanchor="top", yshift=-46, showarrow=False, align="left", font=dict(size=11, color="#444444"),
             )
         ],
     )
+    return extra
 
 
 def heatmap(
@@ -211,8 +229,8 @@ def heatmap(
         )
     )
     height = height or max(360, 120 + 28 * len(rows))
-    _frame(fig, title, source_line, height)
-    fig.update_layout(margin=dict(l=10, r=10, t=170, b=60), clickmode="event+select")
+    extra = _frame(fig, title, source_line, height)
+    fig.update_layout(height=height + extra, margin=dict(l=10, r=10, t=170, b=60 + extra), clickmode="event+select")
     fig.update_xaxes(side="top", tickangle=-35, automargin=True, tickfont=dict(size=12))
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=13))
     fig.layout.annotations[0].update(yshift=-10)
@@ -227,23 +245,31 @@ def bar_chart(
     source_line: str,
     height: int | None = None,
 ) -> go.Figure:
-    """Horizontal bars, largest first. rows: label, value, text (formatted value with qualifier), hover."""
-    rows = rows.sort_values("value", ascending=True)
+    """Horizontal bars, largest first. rows: label, value, text (formatted value with qualifier), hover.
+
+    Bars sit at numeric positions with the labels as tick text, so two figures with the same label
+    (one country, two documents) stay two bars instead of being stacked on one category.
+    """
+    rows = rows.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+    pos = list(range(len(rows)))
     fig = go.Figure(
         go.Bar(
-            x=rows["value"], y=[esc(v) for v in rows["label"]], orientation="h",
-            text=[esc(v) for v in rows["text"]], textposition="outside", cliponaxis=False,
-            marker_color=CLASS_COLOURS[3],
+            x=rows["value"], y=pos, orientation="h",
+            text=[esc(v) for v in rows["text"]], textposition="auto", insidetextanchor="end", cliponaxis=False,
+            textfont=dict(size=13), marker_color=CLASS_COLOURS[3],
             hovertext=[esc(v).replace("\n", "<br>") for v in rows["hover"]], hoverinfo="text",
         )
     )
     height = height or max(300, 140 + 36 * len(rows))
-    _frame(fig, title, source_line, height)
-    fig.update_layout(margin=dict(l=10, r=40, t=60, b=80), showlegend=False)
+    extra = _frame(fig, title, source_line, height)
+    fig.update_layout(height=height + extra, margin=dict(l=10, r=40, t=60, b=80 + extra), showlegend=False)
     fig.update_xaxes(title=esc(axis_title), rangemode="tozero", automargin=True, gridcolor="#eeeeee")
-    fig.update_yaxes(automargin=True)
+    fig.update_yaxes(
+        tickvals=pos, ticktext=[esc(v) for v in rows["label"]], autorange="reversed", automargin=True,
+        tickfont=dict(size=13),
+    )
     if len(rows):
-        fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.3])
+        fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.45])
     return fig
 
 

@@ -11,7 +11,7 @@ from lib import countries, i18n
 from lib.load import Dataset
 from lib.metrics import Metric
 from lib.schema import split_list
-from lib.units import format_value
+from lib.units import format_value, period_text
 
 
 def source_short(ds: Dataset, source_id: str) -> str:
@@ -22,11 +22,23 @@ def source_short(ds: Dataset, source_id: str) -> str:
     return f"{r['publisher']} {r['year']}".strip() if r["year"] else r["publisher"]
 
 
+def source_tag(ds: Dataset, source_id: str) -> str:
+    """A short tag for a chart label: the publisher's acronym when it prints one ('GFMD 2020')."""
+    import re
+
+    short = source_short(ds, source_id)
+    m = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", short)
+    if not m:
+        return short
+    year = ds.sources.loc[ds.sources["source_id"] == source_id, "year"]
+    return f"{m.group(1)} {year.iloc[0]}".strip() if len(year) else m.group(1)
+
+
 def figure_line(ds: Dataset, row: dict) -> str:
     """'more than 200,000 people (2020) — IOM / UN Network on Migration 2021, s. 2.4'."""
     value = format_value(row["value"], row["unit"], row.get("qualifier", ""))
     return i18n.t(
-        "figure.line", value=value, period=row["period"], source=source_short(ds, row["source_id"]),
+        "figure.line", value=value, period=period_text(row["period"]), source=source_short(ds, row["source_id"]),
         locator=row["locator"],
     )
 
@@ -77,7 +89,7 @@ def map_title(ds: Dataset, metric: Metric, f) -> str:
 
 def map_source_line(ds: Dataset, metric: Metric, values: pd.DataFrame) -> str:
     if metric.kind == "statistic":
-        periods = sorted({x["period"] for rows in values.get("rows", []) for x in rows})
+        periods = sorted({period_text(x["period"]) for rows in values.get("rows", []) for x in rows})
         srcs = sorted({source_short(ds, x["source_id"]) for rows in values.get("rows", []) for x in rows})
         return i18n.t("map.source_stat", sources="; ".join(srcs), periods=", ".join(periods))
     return i18n.t("map.source_practices", n=len(ds.sources))
@@ -140,7 +152,7 @@ def statistics_rows(ds: Dataset, stats: pd.DataFrame) -> pd.DataFrame:
         {
             i18n.t("col.indicator"): [i18n.label("indicator", i, ind.get(i, i)) for i in stats["indicator"]],
             i18n.t("col.geography"): [names.get(g) or i18n.label("group", g, groups.get(g, g)) for g in stats["geography"]],
-            i18n.t("col.period"): stats["period"],
+            i18n.t("col.period"): [period_text(p) for p in stats["period"]],
             i18n.t("col.value"): [format_value(v, u, q) for v, u, q in zip(stats["value"], stats["unit"], stats["qualifier"])],
             i18n.t("col.source"): [
                 i18n.t("cite.pattern", source=source_short(ds, s), locator=loc)
@@ -237,48 +249,6 @@ def country_profile(ds: Dataset, iso3: str) -> dict:
         "coverage": coverage,
         "export": pd.concat([export_stats, export_prac], ignore_index=True).fillna(""),
     }
-
-
-def statistics_sections(ds: Dataset) -> dict[str, pd.DataFrame]:
-    cat = dict(zip(ds.indicators["indicator_id"], ds.indicators["category"]))
-    s = ds.statistics.assign(category=ds.statistics["indicator"].map(cat))
-    from lib.schema import INDICATOR_CATEGORIES
-
-    return {c: s[s["category"] == c].drop(columns="category") for c in INDICATOR_CATEGORIES if (s["category"] == c).any()}
-
-
-class Chart:
-    def __init__(self, key, title, axis, source, rows):
-        self.key, self.title, self.axis, self.source, self.rows = key, title, axis, source, rows
-
-
-def statistics_charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
-    """One bar chart per (indicator, unit) with at least two values; units never mixed on an axis."""
-    names = countries.names(ds.countries)
-    groups = dict(zip(ds.groups["group_id"], ds.groups["name"]))
-    ind = dict(zip(ds.indicators["indicator_id"], ds.indicators["name"]))
-    charts = []
-    for (indicator, unit), g in stats.groupby(["indicator", "unit"], sort=False):
-        if len(g) < 2:
-            continue
-        label = [
-            f"{names.get(r.geography) or groups.get(r.geography, r.geography)} ({r.period}, {source_short(ds, r.source_id)})"
-            for r in g.itertuples()
-        ]
-        rows = pd.DataFrame(
-            {
-                "label": label,
-                "value": g["value"].to_numpy(),
-                "text": [format_value(v, u, q) for v, u, q in zip(g["value"], g["unit"], g["qualifier"])],
-                "hover": [figure_line(ds, r) + ("\n" + r["note"] if r["note"] else "") for r in g.to_dict("records")],
-            }
-        )
-        srcs = sorted({source_short(ds, s) for s in g["source_id"]})
-        periods = sorted(set(g["period"]))
-        title = i18n.label("indicator", indicator, ind.get(indicator, indicator))
-        source = i18n.t("chart.source", sources="; ".join(srcs), periods=", ".join(periods))
-        charts.append(Chart(f"{indicator}-{unit}", title, i18n.label("unit", unit, unit), source, rows))
-    return charts
 
 
 def sources_table(ds: Dataset) -> pd.DataFrame:

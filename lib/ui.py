@@ -302,3 +302,24 @@ def cell_picker(ds: Dataset, matrix, view: pd.DataFrame, cell) -> tuple:
     col = c2.selectbox(i18n.t("heatmap.pick_col"), cols, index=None, key="hm_cell_col",
                        format_func=lambda v: tables.col_label(ds, matrix.col_kind, v), placeholder=i18n.t("filters.any"))
     return row, col
+
+
+def figure_card(card: dict, label: str | None = None) -> None:
+    """One figure as printed (value with qualifier, period, source and locator), in a bordered box."""
+    with st.container(border=True):
+        if label:
+            st.caption(md(label))
+        st.markdown(f"**{md(card['value'])}**")
+        st.caption(md(i18n.t("statistics.card_meta", period=card["period"], source=card["source"])))
+        if card.get("note"):
+            st.caption(md(card["note"]))
+
+
+def conflict(c) -> None:
+    """Figures that differ, side by side with their sources (never merged), and why they may differ."""
+    st.markdown(f"**{md(c.title)}**")
+    for col, card in zip(st.columns(min(len(c.figures), 4)), c.figures):
+        with col:
+            figure_card(card)
+    for card in c.figures[4:]:
+        figure_card(card)

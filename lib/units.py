@@ -11,8 +11,9 @@ def format_value(value: float, unit: str, qualifier: str = "") -> str:
     if unit == "percent":
         text = i18n.t("unit.percent_value", n=n)
     elif unit == "percent_change":
-        sign = "+" if value > 0 else ""
-        text = i18n.t("unit.percent_change_value", n=sign + n)
+        # No "+" is added: the documents print most changes as magnitudes under a named direction
+        # ("1.6 percent below", "a 17.3 per cent decline"), and the indicator's name says which.
+        text = i18n.t("unit.percent_change_value", n=n)
     elif i18n.has(f"unit.{unit}_value"):
         text = i18n.t(f"unit.{unit}_value", n=n)
     else:
@@ -24,3 +25,8 @@ def format_value(value: float, unit: str, qualifier: str = "") -> str:
 
 def unit_label(unit: str) -> str:
     return i18n.label("unit", unit, unit)
+
+
+def period_text(period: str) -> str:
+    """A statistic's period for reading: as printed, or 'period not stated' when the source gives none."""
+    return i18n.t("period.stat_not_stated") if period in ("", "not_stated") else period

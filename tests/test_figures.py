@@ -63,7 +63,14 @@ def test_bar_chart_has_source_inside_figure():
     rows = pd.DataFrame({"label": ["India", "Philippines"], "value": [600000, 230000], "text": ["more than 600,000", "more than 230,000"], "hover": ["a", "b"]})
     fig = figures.bar_chart(rows, title="Returns", axis_title="people", source_line="Source: IOM 2021. Period: 2020.")
     assert fig.layout.annotations[0].text == "Source: IOM 2021. Period: 2020."
-    assert list(fig.data[0].text) == ["more than 230,000", "more than 600,000"]
+    assert list(fig.data[0].text) == ["more than 600,000", "more than 230,000"]
+    assert list(fig.layout.yaxis.ticktext) == ["India", "Philippines"] and fig.layout.yaxis.autorange == "reversed"
+
+
+def test_bar_chart_keeps_two_figures_with_one_label_apart():
+    rows = pd.DataFrame({"label": ["Ghana", "Ghana"], "value": [157, 150], "text": ["157", "over 150"], "hover": ["a", "b"]})
+    fig = figures.bar_chart(rows, title="Returns", axis_title="people", source_line="s")
+    assert list(fig.data[0].y) == [0, 1] and list(fig.layout.yaxis.ticktext) == ["Ghana", "Ghana"]
 
 
 def test_locator_map_highlights_one_country():

@@ -21,7 +21,3 @@ def test_practice_export_and_profile(tiny_ds):
     profile = tables.country_profile(tiny_ds, "PHL")
     assert profile["conflicts"] and len(profile["statistics"]) == 2 and len(profile["practices"]) == 2
 
-
-def test_statistics_charts_never_mix_units(tiny_ds):
-    charts = tables.statistics_charts(tiny_ds, tiny_ds.statistics)
-    assert [c.key for c in charts] == ["returns_total-persons"]

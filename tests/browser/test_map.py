@@ -3,7 +3,8 @@
 import re
 
 INSIDE_POINT = """([trace, iso3]) => {
-  // a screen point inside the country's shape (or its marker), found with SVG hit-testing
+  // the screen point inside the country's shape (or its marker) farthest from every small-state
+  // marker, found with SVG hit-testing: where a person would point at the country
   const gd = document.querySelector('.js-plotly-plot');
   if (trace === 'marker') {
     const i = gd.data[0].customdata.findIndex(c => c[0] === iso3);
@@ -16,15 +17,16 @@ INSIDE_POINT = """([trace, iso3]) => {
   const path = document.querySelectorAll('.choroplethlocation')[before + i];
   const b = path.getBBox(), m = path.getScreenCTM();
   const dots = Array.from(document.querySelectorAll('.scattergeo .point')).map(e => e.getBoundingClientRect());
-  const clear = (p) => dots.every(r => Math.hypot(r.x + r.width / 2 - p.x, r.y + r.height / 2 - p.y) > 30);
-  for (let fy = 0.5, k = 0; k < 400; k++) {
-    const x = b.x + b.width * ((k * 0.618) % 1), y = b.y + b.height * ((k * 0.382 + fy) % 1);
+  let best = null, clearance = -1;
+  for (let k = 0; k < 1500; k++) {
+    const x = b.x + b.width * ((k * 0.618) % 1), y = b.y + b.height * ((k * 0.382 + 0.5) % 1);
     if (path.isPointInFill(new DOMPoint(x, y))) {
       const p = new DOMPoint(x, y).matrixTransform(m);
-      if (clear(p)) return [p.x, p.y];
+      const d = Math.min(1e9, ...dots.map(r => Math.hypot(r.x + r.width / 2 - p.x, r.y + r.height / 2 - p.y)));
+      if (d > clearance) { clearance = d; best = [p.x, p.y]; }
     }
   }
-  return null;
+  return best;
 }"""
 
 
@@ -66,12 +68,15 @@ def test_singapore_and_bahrain_can_be_hovered(atlas):
 def test_click_country_opens_profile_and_url_restores_view(atlas, browser, server):
     page = atlas.open("/map?metric=stat:returns_total")
     _plot(page)
-    point = page.evaluate(INSIDE_POINT, ["data", "IND"])
-    assert point, "no clickable point found inside India"
+    point = page.evaluate(INSIDE_POINT, ["data", "PHL"])
+    assert point, "no clickable point found inside the Philippines"
+    page.mouse.move(*point)
+    page.wait_for_timeout(300)
+    assert (page.locator(".hoverlayer").text_content() or "").startswith("Philippines")
     page.mouse.click(*point)
-    page.wait_for_url(re.compile(r".*/country\?iso3=IND.*"), timeout=30_000)
+    page.wait_for_url(re.compile(r".*/country\?iso3=PHL.*"), timeout=30_000)
     page.wait_for_selector("h2", timeout=30_000)
-    assert "India" in page.locator("h2").first.inner_text()
+    assert "Philippines" in page.locator("h2").first.inner_text()
     atlas.shot("country-from-map")
 
     from tests.browser.conftest import Page
