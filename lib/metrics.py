@@ -277,3 +277,8 @@ def similar_countries(ds: Dataset, iso3: str, limit: int = 5) -> list[str]:
         if len(pool) < limit and reg:
             pool = list(pool) + [i for i in with_data if i != iso3 and i not in pool and c.loc[i, "region"] == reg]
     return sorted(pool, key=lambda i: (-int(counts.get(i, 0)), i))[:limit]
+
+
+def countries_with_data(ds: Dataset) -> set[str]:
+    """ISO3 codes of every country with at least one practice or one country-level statistic."""
+    return set(ds.practice_countries["iso3"]) | set(country_statistics(ds)["geography"])

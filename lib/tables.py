@@ -186,6 +186,17 @@ def practice_card(ds: Dataset, r, names: dict[str, str]) -> str:
     return "  \n".join(lines)
 
 
+def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
+    """(issue_area_id, label, practices) for every issue area with practices, in taxonomy order;
+    a practice with several issue areas appears under each."""
+    out = []
+    for r in ds.issue_areas.itertuples(index=False):
+        group = practices[practices["issue_areas"].map(lambda v: r.issue_area_id in split_list(v))]
+        if len(group):
+            out.append((r.issue_area_id, i18n.label("issue", r.issue_area_id, r.name), group))
+    return out
+
+
 def practice_export(ds: Dataset, practices: pd.DataFrame) -> pd.DataFrame:
     cols = ["practice_id", "title", "summary", "countries", "scope", "places", "implementer", "actor_type",
             "issue_areas", "gcm_objectives", "gcm_basis", "period", "source_id", "locator", "reference_url"]
@@ -241,10 +252,13 @@ def country_profile(ds: Dataset, iso3: str) -> dict:
     )
     export_stats = stats.assign(record="statistic")
     export_prac = practice_export(ds, practices).assign(record="practice")
+    from lib import keyfigures
+
     return {
         "region_line": region_line,
-        "statistics": statistics_rows(ds, stats),
+        "statistics": statistics_rows(ds, stats).drop(columns=[i18n.t("col.geography")]),
         "conflicts": bool(stats.duplicated(["indicator"]).any()),
+        "conflict_groups": keyfigures.conflicts(ds, stats),
         "practices": practices,
         "coverage": coverage,
         "export": pd.concat([export_stats, export_prac], ignore_index=True).fillna(""),

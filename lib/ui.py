@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib import cache, export, i18n, state
+from lib import cache, export, i18n, state, tables
 from lib.load import Dataset
 
 PERSIST = ("lang",)  # query parameters kept on every page
@@ -257,13 +257,9 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, limit: int = 2
 
 
 def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> None:
-    from lib.schema import split_list
-
-    for r in ds.issue_areas.itertuples(index=False):
-        group = practices[practices["issue_areas"].map(lambda v: r.issue_area_id in split_list(v))]
-        if len(group):
-            st.markdown(f"**{md(i18n.label('issue', r.issue_area_id, r.name))}** ({len(group)})")
-            practice_list(ds, group, key=f"iss_{r.issue_area_id}")
+    for issue, label, group in tables.practices_by_issue(ds, practices):
+        st.markdown(f"**{md(label)}** ({len(group)})")
+        practice_list(ds, group, key=f"iss_{issue}")
 
 
 def suggestions(ds: Dataset, iso3s: list[str]) -> None:
@@ -323,3 +319,33 @@ def conflict(c) -> None:
             figure_card(card)
     for card in c.figures[4:]:
         figure_card(card)
+
+
+def compare_view(ds: Dataset, iso3s: list[str]) -> None:
+    """Two to four countries side by side: figures (every one, with its source) and coverage."""
+    from lib import compare, figures
+
+    names = country_names()
+    totals = compare.totals(ds, iso3s)
+    st.header(" · ".join(names.get(i, i) for i in iso3s))
+    for col, iso3 in zip(st.columns(len(iso3s)), iso3s):
+        col.page_link("pages/country.py", label=names.get(iso3, iso3), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
+        col.caption(i18n.t("compare.n_practices", n=totals[iso3]))
+    st.subheader(i18n.t("country.statistics"))
+    table = compare.statistics_table(ds, iso3s)
+    if table.empty:
+        st.write(i18n.t("compare.no_statistics"))
+    else:
+        st.table(table.set_index(table.columns[0]))  # a static table: long cells wrap instead of being cut
+        st.caption(i18n.t("country.conflicts"))
+    st.subheader(i18n.t("compare.coverage"))
+    counts = compare.coverage(ds, iso3s)
+    rows = [tables.col_label(ds, "issue", i) for i in counts.index]
+    cols = [f"{names.get(i, i)} ({totals[i]})" for i in counts.columns]
+    fig = figures.heatmap(
+        counts, rows, cols, title=i18n.t("compare.coverage_title"), source_line=i18n.t("map.source_practices", n=len(ds.sources)),
+        hover_label=i18n.t("col.practices"),
+    )
+    st.plotly_chart(fig, config=PLOT_CONFIG, key="compare_heatmap")
+    st.caption(i18n.t("caveat.counts"))
+    download_csv(compare.statistics_table(ds, iso3s), "atlas-compare-" + "-".join(iso3s) + ".csv", key="compare_csv")

@@ -1,8 +1,9 @@
-"""/country?iso3=XXX: a country's figures and practices side by side, with exports."""
+"""/country?iso3=XXX: a country's figures and practices side by side, with exports;
+/country?compare=PHL,IND: two to four countries compared."""
 
 import streamlit as st
 
-from lib import cache, countries, export, figures, i18n, metrics, state, tables, ui
+from lib import brief, cache, compare, countries, figures, i18n, metrics, state, tables, ui
 
 ds = ui.require_dataset()
 params = state.read(st.query_params)
@@ -11,6 +12,21 @@ ui.header("country.title")
 
 raw = params.text("iso3")
 iso3 = countries.clean_iso3(raw)
+with_data = metrics.countries_with_data(ds)
+
+# Compare: two to four countries, kept in the URL as ?compare=PHL,IND
+wanted = compare.clean_selection(ds, params.text("compare").split(",")) if params.text("compare") else []
+ui.bind("compare_pick", wanted)
+with st.expander(i18n.t("compare.title"), expanded=len(wanted) >= compare.MIN, icon=":material/compare_arrows:"):
+    picked = st.multiselect(
+        i18n.t("compare.pick"), sorted(with_data, key=lambda i: names.get(i, i)), key="compare_pick",
+        format_func=lambda i: names.get(i, i), max_selections=compare.MAX, placeholder=i18n.t("compare.placeholder"),
+    )
+if len(picked) >= compare.MIN:
+    ui.set_url({"compare": picked})
+    ui.compare_view(ds, picked)
+    st.stop()
+
 query = st.text_input(i18n.t("country.search"), key="country_q", max_chars=80, placeholder=i18n.t("country.search_placeholder"))
 if query:
     matches = countries.lookup(query, cache.country_index())
@@ -27,26 +43,29 @@ if raw and iso3 not in known and not query:
     iso3 = None
 if not iso3 or iso3 not in known:
     st.write(i18n.t("country.choose"))
-    ui.country_picker(ds, list(metrics.practice_counts(ds, ds.practices)["iso3"]), key="country_pick")
+    ui.country_picker(ds, sorted(with_data), key="country_pick")
     st.stop()
 
 ui.set_url({"iso3": iso3})
 profile = tables.country_profile(ds, iso3)
-st.header(names.get(iso3, iso3))
-st.caption(profile["region_line"])
 
-left, right = st.columns([3, 2])
-with right:
+head, locator = st.columns([3, 2], vertical_alignment="center")
+with head:
+    st.header(names.get(iso3, iso3))
+    st.caption(profile["region_line"])
+with locator:
     geometry = cache.geometry()
     st.plotly_chart(figures.locator_map(geometry.geojson, geometry.points, iso3, names.get(iso3, iso3)), config=ui.PLOT_CONFIG, key="locator")
-with left:
-    st.subheader(i18n.t("country.statistics"))
-    if profile["statistics"].empty:
-        st.write(i18n.t("country.no_statistics"))
-    else:
-        st.dataframe(profile["statistics"], hide_index=True, width="stretch")
-        if profile["conflicts"]:
-            st.caption(i18n.t("country.conflicts"))
+st.subheader(i18n.t("country.statistics"))
+if profile["statistics"].empty:
+    st.write(i18n.t("country.no_statistics"))
+else:
+    st.table(profile["statistics"].set_index(profile["statistics"].columns[0]))  # long cells wrap
+    if profile["conflict_groups"]:
+        st.markdown(f"##### {i18n.t('statistics.conflicts_title')}")
+        st.caption(i18n.t("statistics.conflicts_note"))
+        for c in profile["conflict_groups"]:
+            ui.conflict(c)
 
 if profile["practices"].empty and profile["statistics"].empty:
     st.info(i18n.t("country.empty"), icon=":material/info:")
@@ -58,4 +77,12 @@ else:
     st.dataframe(profile["coverage"], hide_index=True, width="stretch")
     st.caption(i18n.t("caveat.counts"))
 
-ui.download_csv(profile["export"], f"atlas-{iso3}.csv", key="country_csv")
+lang = i18n.language()
+cols = st.columns(3)
+with cols[0]:
+    ui.download_csv(profile["export"], f"atlas-{iso3}.csv", key="country_csv")
+with cols[1]:
+    st.download_button(
+        i18n.t("brief.download"), data=lambda: brief.build(ds, iso3, lang), file_name=f"atlas-brief-{iso3}.pdf",
+        mime="application/pdf", key="country_pdf", icon=":material/picture_as_pdf:", on_click="ignore",
+    )

@@ -73,3 +73,21 @@ def test_tiny_dataset_from_env(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(write_tables(tmp_path / "tiny", tiny_tables())))
     at = run("overview")
     assert not at.exception and at.metric[0].value == "4"
+
+
+def test_country_compare_from_url_and_pdf_button():
+    at = run("country", {"compare": "PHL,IND,zzz"})
+    assert not at.exception and not at.error
+    assert at.multiselect(key="compare_pick").value == ["PHL", "IND"]
+    assert any(h.value == "Philippines · India" for h in at.header)
+    assert len(at.table) == 1 and list(at.table[0].value.columns) == ["Philippines", "India"]
+    profile = run("country", {"iso3": "PHL"})
+    labels = [b.label for b in profile.get("download_button")]
+    assert "Download PDF brief" in labels and "Download CSV" in labels
+
+
+def test_country_search_box_tolerates_typos():
+    at = run("country")
+    at.text_input(key="country_q").input("phillipines").run()
+    assert not at.exception and any(h.value == "Philippines" for h in at.header)
+    assert any("over 200,000 people" in str(t.value.to_numpy()) for t in at.table)
