@@ -38,3 +38,97 @@ def test_every_literal_key_used_in_code_exists_in_english():
         keys |= set(re.findall(r"\bt\(\s*\"([a-z_]+\.[a-z_.]+)\"", f.read_text(encoding="utf-8")))
     missing = sorted(k for k in keys if k not in i18n.catalog("en"))
     assert missing == []
+
+
+# --- French and Spanish catalogs -------------------------------------------------------------------
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from lib.units import format_value
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+OTHER_LANGS = ["fr", "es"]
+
+
+@pytest.fixture
+def lang():
+    """Run a test body in a language and always come back to English."""
+    yield i18n.set_language
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize("code", OTHER_LANGS)
+def test_catalog_has_every_english_key(code):
+    assert i18n.catalog(code), f"locales/{code}.json is missing"
+    assert i18n.missing_keys(code) == [], "run scripts/check_locales.py to see the English texts to translate"
+
+
+@pytest.mark.parametrize("code", OTHER_LANGS)
+def test_catalog_has_every_taxonomy_label_of_the_shipped_data(code):
+    taxonomy = i18n.taxonomy_keys(DATA_DIR)
+    kinds = {k.split(".")[0] for k in taxonomy}
+    assert kinds == set(i18n.TAXONOMY_KINDS)
+    assert len([k for k in taxonomy if k.startswith("gcm.")]) == 23
+    cat = i18n.catalog(code)
+    empty = sorted(k for k in taxonomy if not cat.get(k, "").strip())
+    assert empty == []
+    assert i18n.missing_keys(code, DATA_DIR) == []
+
+
+@pytest.mark.parametrize("code", OTHER_LANGS)
+def test_placeholders_match_english(code):
+    assert i18n.placeholder_mismatches(code, DATA_DIR) == []
+
+
+@pytest.mark.parametrize("code", OTHER_LANGS)
+def test_catalog_file_is_formatted_like_english(code):
+    path = i18n.LOCALES_DIR / f"{code}.json"
+    text = path.read_text(encoding="utf-8")
+    cat = json.loads(text)
+    assert all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in cat.items())
+    assert text == json.dumps(cat, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [("fr", "Retour et réintégration"), ("es", "Retorno y reintegración")],
+)
+def test_issue_labels_follow_the_language(lang, code, expected):
+    lang(code)
+    assert i18n.label("issue", "return_reintegration", "Return and reintegration") == expected
+    assert i18n.label("issue", "no_such_issue", "Fallback name") == "Fallback name"
+    assert i18n.label("region", "Asia", "Asia") == {"fr": "Asie", "es": "Asia"}[code]
+    assert i18n.label("gcm", 21).startswith({"fr": "Coopérer", "es": "Colaborar"}[code])
+    lang("en")
+    assert i18n.label("issue", "return_reintegration", "Return and reintegration") == "Return and reintegration"
+
+
+def test_singular_variants_follow_the_language(lang):
+    lang("fr")
+    assert format_value(1.3, "persons_billion").replace("\u00a0", " ") == "1,3 milliard de personnes"
+    assert format_value(2.4, "persons_billion").replace("\u00a0", " ") == "2,4 milliards de personnes"
+    assert i18n.t("heatmap.cell_count", n=1, row="A", col="B") == "1 pratique pour A × B"
+    assert i18n.t("heatmap.cell_count", n=3, row="A", col="B") == "3 pratiques pour A × B"
+    lang("es")
+    assert format_value(1, "persons_million").replace("\u00a0", " ") == "1 millón de personas"
+    assert format_value(1.1, "persons_million").replace("\u00a0", " ") == "1,1 millones de personas"
+    lang("en")
+    assert i18n.t("heatmap.cell_count", n=1, row="A", col="B") == "1 practice(s) for A × B"
+
+
+def test_taxonomy_keys_of_a_small_data_folder(tiny_dir):
+    keys = i18n.taxonomy_keys(tiny_dir)
+    assert keys["subregion.South-eastern Asia"] == "South-eastern Asia"
+    assert keys["region.Africa"] == "Africa"
+    assert all(k.split(".")[0] in i18n.TAXONOMY_KINDS for k in keys)
+
+
+def test_check_locales_script_passes(capsys):
+    path = Path(__file__).resolve().parent.parent / "scripts" / "check_locales.py"
+    spec = importlib.util.spec_from_file_location("check_locales", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main([]) == 0, capsys.readouterr().out
