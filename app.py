@@ -1,4 +1,4 @@
-"""Migration Practice Atlas: entrypoint (page config, language, shared sidebar, navigation)."""
+"""Migration Practice Atlas: entrypoint (page config, language, presenter mode, navigation)."""
 
 import streamlit as st
 
@@ -7,17 +7,23 @@ from lib import i18n, ui
 st.set_page_config(page_title="Migration Practice Atlas", page_icon="static/favicon.png", layout="wide")
 
 lang = ui.init_language()
+present = ui.presenting()
 
 PAGES = [
-    st.Page("pages/overview.py", title=i18n.t("nav.overview"), icon=":material/home:", url_path="", default=True),
-    st.Page("pages/map.py", title=i18n.t("nav.map"), icon=":material/public:", url_path="map"),
-    st.Page("pages/heatmap.py", title=i18n.t("nav.heatmap"), icon=":material/grid_on:", url_path="heatmap"),
-    st.Page("pages/country.py", title=i18n.t("nav.country"), icon=":material/flag:", url_path="country"),
-    st.Page("pages/practices.py", title=i18n.t("nav.practices"), icon=":material/search:", url_path="practices"),
-    st.Page("pages/statistics.py", title=i18n.t("nav.statistics"), icon=":material/bar_chart:", url_path="statistics"),
-    st.Page("pages/about.py", title=i18n.t("nav.about"), icon=":material/info:", url_path="about"),
+    st.Page("views/overview.py", title=i18n.t("nav.overview"), icon=":material/home:", url_path="", default=True),
+    st.Page("views/map.py", title=i18n.t("nav.map"), icon=":material/public:", url_path="map"),
+    st.Page("views/heatmap.py", title=i18n.t("nav.heatmap"), icon=":material/grid_on:", url_path="heatmap"),
+    st.Page("views/country.py", title=i18n.t("nav.country"), icon=":material/flag:", url_path="country"),
+    st.Page("views/practices.py", title=i18n.t("nav.practices"), icon=":material/search:", url_path="practices"),
+    st.Page("views/statistics.py", title=i18n.t("nav.statistics"), icon=":material/bar_chart:", url_path="statistics"),
+    st.Page("views/about.py", title=i18n.t("nav.about"), icon=":material/info:", url_path="about"),
 ]
 
-page = st.navigation(PAGES, position="sidebar")
-ui.sidebar(lang)
+# Presenter mode (?present=1): no sidebar, no navigation menu; the story player stays.
+page = st.navigation(PAGES, position="hidden" if present else "sidebar")
+if present:
+    ui.presenter_chrome()
+else:
+    ui.sidebar(lang)
+ui.story_bar(page.url_path or "overview")
 page.run()

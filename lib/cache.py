@@ -1,7 +1,13 @@
-"""Every `st.cache_data` wrapper of the app, in one place.
+"""Every cache wrapper of the app, in one place.
 
 Each wrapper takes the data folder's fingerprint (file names, sizes and modification times) as an
 argument, so an edited file gives a new key and is read again; nothing else invalidates.
+
+The cached values (the validated dataset, the geometry, the search indexes) are shared, read-only
+objects: `st.cache_resource` hands every caller the same object instead of unpickling a fresh copy
+on each call as `st.cache_data` does. That copy cost ~10 ms per call on the curated data and
+~0.5 s per call at 100,000 practices (bench/RESULTS.md), and a page calls `dataset()` many
+times per run. Callers must never modify what these functions return.
 """
 
 from __future__ import annotations
@@ -13,23 +19,23 @@ import streamlit as st
 from lib import countries, geo, load, search
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(folder: str, key: tuple) -> load.LoadResult:
     return load.load_dataset(Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _geometry(folder: str, key: tuple) -> geo.Geometry:
     return geo.read_geometry(Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _country_index(folder: str, key: tuple) -> dict[str, str]:
     result = _load(folder, key)
     return countries.search_names(result.dataset.countries) if result.ok else {}
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _search_index(folder: str, key: tuple) -> search.Index | None:
     result = _load(folder, key)
     return search.build_index(result.dataset, _country_index(folder, key)) if result.ok else None
@@ -54,3 +60,18 @@ def country_index() -> dict[str, str]:
 
 def search_index() -> search.Index | None:
     return _search_index(*_key())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _stories(folder: str, key: tuple):
+    from lib import stories
+
+    return stories.read_stories(Path(folder))
+
+
+def stories():
+    """(stories by id, problems) from `data/stories/*.toml`, re-read when a story file changes."""
+    folder = load.data_dir()
+    files = sorted((Path(folder) / "stories").glob("*.toml")) if (Path(folder) / "stories").is_dir() else []
+    key = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return _stories(str(folder), key)

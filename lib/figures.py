@@ -298,3 +298,33 @@ def locator_map(geojson: dict, points: pd.DataFrame, iso3: str, name: str, heigh
     )
     fig.update_layout(height=height, margin=dict(l=0, r=0, t=0, b=0), dragmode=False, paper_bgcolor="#ffffff")
     return fig
+
+
+def projector(fig: go.Figure, height: int | None = None) -> go.Figure:
+    """The same figure for a 16:9 projector: larger type everywhere, taller when `height` is given.
+    The source note stays inside the figure, only bigger."""
+    fig = go.Figure(fig)
+    scale = 1.45
+    base = fig.layout.font.size or 13
+    fig.update_layout(font=dict(size=round(base * scale), color="#000000"))
+    if fig.layout.title and fig.layout.title.font and fig.layout.title.font.size:
+        fig.layout.title.font.size = round(fig.layout.title.font.size * scale)
+    for a in fig.layout.annotations or ():
+        size = a.font.size if a.font and a.font.size else 11
+        a.font.size = round(size * scale)
+        a.font.color = "#000000"
+    for axis in ("xaxis", "yaxis"):
+        ax = fig.layout[axis]
+        if ax and ax.tickfont and ax.tickfont.size:
+            ax.tickfont.size = round(ax.tickfont.size * scale)
+    for trace in fig.data:
+        if getattr(trace, "textfont", None) is not None and trace.textfont.size:
+            trace.textfont.size = round(trace.textfont.size * scale)
+        bar = getattr(trace, "colorbar", None)
+        if bar is not None and bar.title and bar.title.text:
+            bar.tickfont.size = 18
+            bar.title.font.size = 18
+    if height:
+        extra = (fig.layout.margin.b or 0) * (scale - 1)
+        fig.update_layout(height=height, margin=dict(b=(fig.layout.margin.b or 0) + extra))
+    return fig

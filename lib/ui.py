@@ -11,7 +11,7 @@ import streamlit as st
 from lib import cache, export, i18n, state, tables
 from lib.load import Dataset
 
-PERSIST = ("lang",)  # query parameters kept on every page
+PERSIST = ("lang", "present", "story", "step")  # query parameters kept on every page
 
 
 def init_language() -> str:
@@ -21,6 +21,106 @@ def init_language() -> str:
     lang = i18n.set_language(lang)
     st.session_state["lang"] = lang
     return lang
+
+
+def presenting() -> bool:
+    """Presenter mode (`?present=1`): no sidebar or controls, large type, full-size charts."""
+    return state.read(st.query_params).flag("present")
+
+
+# Static styling for the projector (no data or user text goes in here).
+PRESENTER_CSS = """<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; color: #000000; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #1a1a1a; font-size: 1rem; }
+h1 { font-size: 2.4rem !important; }
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>"""
+
+
+def presenter_chrome() -> None:
+    """Presenter mode's styling and its one control: the way back to the normal view."""
+    st.html(PRESENTER_CSS)
+    if st.button(i18n.t("present.exit"), key="present_exit", type="tertiary", icon=":material/close_fullscreen:", shortcut="Esc"):
+        st.query_params.pop("present", None)
+        st.rerun()
+
+
+def plot(fig, key: str, projector_height: int | None = None, **kwargs):
+    """st.plotly_chart with the app's offline config; in presenter mode the projector version."""
+    if presenting():
+        from lib import figures
+
+        fig = figures.projector(fig, projector_height)
+    return st.plotly_chart(fig, key=key, config=PLOT_CONFIG, **kwargs)
+
+
+def control(widget, label: str, *args, key: str, **kwargs):
+    """A widget, or in presenter mode its current value without drawing it (no controls on the
+    projector; the value comes from the URL through `bind`)."""
+    if presenting():
+        return st.session_state.get(key)
+    return widget(label, *args, key=key, **kwargs)
+
+
+def panel(parent, label: str, icon: str | None = None, expanded: bool = False):
+    """An expander for controls; in presenter mode a plain (empty) container instead."""
+    if presenting():
+        return parent.container()
+    return parent.expander(label, expanded=expanded, icon=icon)
+
+
+def story_bar(current: str = "") -> None:
+    """The story player: where we are in a saved sequence of views, with previous / next
+    (buttons, or the Left / Right keys). Shown on every page while `?story=` is set."""
+    from lib import stories
+
+    params = state.read(st.query_params)
+    sid = params.text("story")
+    if not sid:
+        return
+    found, _ = cache.stories()
+    story = found.get(sid)
+    if story is None:
+        st.info(i18n.t("story.unknown"), icon=":material/info:")
+        return
+    n = stories.clamp_step(story, params.text("step") or "1")
+    step = story.steps[n - 1]
+    if current == step.page and any(k not in params.raw for k in step.params):
+        go_to_step(story, n)  # a typed or shared link to a step: show the step's view
+    with st.container(border=True):
+        c1, c2, c3 = st.columns([1, 8, 1], vertical_alignment="center")
+        back = c1.button(i18n.t("story.prev"), key="story_prev", disabled=n <= 1, icon=":material/arrow_back:", shortcut="Left")
+        c2.markdown(f"**{md(story.title)}** · {md(i18n.t('story.position', n=n, total=len(story.steps)))}  \n{md(step.caption)}")
+        forward = c3.button(i18n.t("story.next"), key="story_next", disabled=n >= len(story.steps), icon=":material/arrow_forward:", shortcut="Right")
+    if back or forward:
+        go_to_step(story, n - 1 if back else n + 1)
+
+
+def go_to_step(story, n: int) -> None:
+    from lib import stories
+
+    keep = {k: st.query_params[k] for k in ("lang", "present") if k in st.query_params}
+    page, query = stories.step_params(story, n, keep)
+    for key in list(st.session_state.keys()):  # widgets re-read their state from the step's URL
+        if key != "lang":
+            del st.session_state[key]
+    st.switch_page(f"views/{page}.py", query_params=query)
+
+
+def stories_list() -> None:
+    """The saved stories, each with a link to its first step (in presenter mode)."""
+    from lib import stories
+
+    found, problems = cache.stories()
+    for story in found.values():
+        page, query = stories.step_params(story, 1, {**persistent_params(), "present": "1"})
+        query.pop("step", None)
+        query["step"] = "1"
+        st.page_link(f"views/{page}.py", label=story.title, query_params=query, icon=":material/slideshow:")
+        st.caption(md(story.description) + " " + md(i18n.t("story.n_steps", n=len(story.steps))))
+    for p in problems:
+        st.warning(md(str(p)), icon=":material/warning:")
 
 
 def sidebar(lang: str) -> None:
@@ -35,6 +135,9 @@ def sidebar(lang: str) -> None:
                 st.query_params.pop("lang", None)
             else:
                 st.query_params["lang"] = choice
+            st.rerun()
+        if st.button(i18n.t("present.toggle"), key="present_on", help=i18n.t("present.help"), icon=":material/slideshow:"):
+            st.query_params["present"] = "1"
             st.rerun()
         result = cache.dataset()
         if result.ok:
@@ -70,7 +173,7 @@ def problems_frame(problems) -> pd.DataFrame:
 
 def header(title_key: str, intro_key: str | None = None) -> None:
     st.title(i18n.t(title_key))
-    if intro_key:
+    if intro_key and not presenting():
         st.write(i18n.t(intro_key))
 
 
@@ -93,6 +196,8 @@ def set_url(values: dict) -> None:
 
 
 def download_csv(df: pd.DataFrame, file_name: str, key: str) -> None:
+    if presenting():
+        return
     st.download_button(
         i18n.t("download.csv"), data=export.to_csv_bytes(df), file_name=file_name,
         mime="text/csv", key=key, icon=":material/download:",
@@ -113,7 +218,7 @@ def citation(ds: Dataset, source_id: str, locator: str) -> str:
 
 
 def country_link(iso3: str, name: str) -> None:
-    st.page_link("pages/country.py", label=name, query_params={"iso3": iso3}, icon=":material/flag:")
+    st.page_link("views/country.py", label=name, query_params={"iso3": iso3}, icon=":material/flag:")
 
 
 def bind(key: str, value) -> None:
@@ -189,6 +294,9 @@ def practice_filters(ds: Dataset, spec: dict, prefix: str, statistic: bool = Fal
         if names is not None and name not in names:
             continue
         disabled = statistic and name != "source"
+        if presenting():
+            chosen[name] = () if disabled else tuple(st.session_state.get(f"{prefix}{name}") or ())
+            continue
         values = st.multiselect(
             i18n.t(f"filters.{name}"), allowed, key=f"{prefix}{name}", disabled=disabled,
             format_func=lambda v, n=name: filter_label(ds, n, v), placeholder=i18n.t("filters.any"),
@@ -201,6 +309,8 @@ def country_picker(ds: Dataset, iso3s: list[str], key: str) -> None:
     """A keyboard-usable way to a profile: type a country, press the button."""
     from lib import countries
 
+    if presenting():
+        return
     names = countries.names(ds.countries)
     ordered = sorted(iso3s, key=lambda i: names.get(i, i))
     col1, col2 = st.columns([3, 1], vertical_alignment="bottom")
@@ -209,7 +319,7 @@ def country_picker(ds: Dataset, iso3s: list[str], key: str) -> None:
         placeholder=i18n.t("picker.placeholder"),
     )
     if col2.button(i18n.t("picker.open"), key=f"{key}_go", disabled=pick is None, icon=":material/arrow_forward:"):
-        st.switch_page("pages/country.py", query_params={"iso3": pick, **persistent_params()})
+        st.switch_page("views/country.py", query_params={"iso3": pick, **persistent_params()})
 
 
 def country_names() -> dict[str, str]:
@@ -249,7 +359,7 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, limit: int = 2
                 links = st.columns(min(len(codes), 4))
                 for j, c in enumerate(codes[:8]):
                     links[j % len(links)].page_link(
-                        "pages/country.py", label=names.get(c, c), query_params={"iso3": c, **persistent_params()},
+                        "views/country.py", label=names.get(c, c), query_params={"iso3": c, **persistent_params()},
                         icon=":material/flag:",
                     )
     if len(practices) > limit:
@@ -269,7 +379,7 @@ def suggestions(ds: Dataset, iso3s: list[str]) -> None:
     st.write(i18n.t("country.suggestions"))
     cols = st.columns(min(len(iso3s), 5))
     for col, iso3 in zip(cols, iso3s):
-        col.page_link("pages/country.py", label=names.get(iso3, iso3), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
+        col.page_link("views/country.py", label=names.get(iso3, iso3), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
 
 
 def selected_cell(event) -> tuple[str, str] | None:
@@ -290,6 +400,8 @@ def cell_picker(ds: Dataset, matrix, view: pd.DataFrame, cell) -> tuple:
 
     rows = [str(r) for r in matrix.counts.index]
     cols = [str(c) for c in matrix.counts.columns]
+    if presenting():
+        return (cell if cell and cell[0] in rows and cell[1] in cols else (None, None))
     if cell and cell[0] in rows and cell[1] in cols:
         st.session_state["hm_cell_row"], st.session_state["hm_cell_col"] = cell
     c1, c2 = st.columns(2)
@@ -329,7 +441,7 @@ def compare_view(ds: Dataset, iso3s: list[str]) -> None:
     totals = compare.totals(ds, iso3s)
     st.header(" · ".join(names.get(i, i) for i in iso3s))
     for col, iso3 in zip(st.columns(len(iso3s)), iso3s):
-        col.page_link("pages/country.py", label=names.get(iso3, iso3), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
+        col.page_link("views/country.py", label=names.get(iso3, iso3), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
         col.caption(i18n.t("compare.n_practices", n=totals[iso3]))
     st.subheader(i18n.t("country.statistics"))
     table = compare.statistics_table(ds, iso3s)
@@ -346,6 +458,6 @@ def compare_view(ds: Dataset, iso3s: list[str]) -> None:
         counts, rows, cols, title=i18n.t("compare.coverage_title"), source_line=i18n.t("map.source_practices", n=len(ds.sources)),
         hover_label=i18n.t("col.practices"),
     )
-    st.plotly_chart(fig, config=PLOT_CONFIG, key="compare_heatmap")
+    plot(fig, "compare_heatmap")
     st.caption(i18n.t("caveat.counts"))
     download_csv(compare.statistics_table(ds, iso3s), "atlas-compare-" + "-".join(iso3s) + ".csv", key="compare_csv")

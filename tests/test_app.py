@@ -16,7 +16,7 @@ def run(page: str, params: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for k, v in (params or {}).items():
         at.query_params[k] = v
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     return at.run()
 
 
@@ -91,3 +91,26 @@ def test_country_search_box_tolerates_typos():
     at.text_input(key="country_q").input("phillipines").run()
     assert not at.exception and any(h.value == "Philippines" for h in at.header)
     assert any("over 200,000 people" in str(t.value.to_numpy()) for t in at.table)
+
+
+def test_presenter_mode_hides_sidebar_and_controls():
+    normal = run("map")
+    assert {"map_metric", "lang_select"} <= {w.key for w in normal.selectbox}
+    at = run("map", {"present": "1", "metric": "stat:returns_total"})
+    assert not at.exception and not at.error
+    assert not at.selectbox and not at.multiselect and not at.get("download_button")
+    assert [b.label for b in at.button] == ["Exit presenter mode"]
+    assert "India" in " ".join(m.value for m in at.markdown)  # the summary sentence stays
+
+
+def test_story_steps_forward_and_back():
+    at = run("map", {"story": "returns-and-reintegration", "step": "1", "present": "1"})
+    assert not at.exception
+    assert at.button(key="story_prev").disabled and not at.button(key="story_next").disabled
+    at.button(key="story_next").click().run()
+    assert not at.exception
+    assert at.query_params["step"] == "2" and at.title[0].value == "Key statistics"
+    assert at.query_params["present"] == "1"
+    at.button(key="story_prev").click().run()
+    assert at.query_params["step"] == "1" and at.title[0].value == "World map"
+    assert at.query_params["metric"] == "stat:returns_total"

@@ -34,7 +34,7 @@ def test_every_literal_key_used_in_code_exists_in_english():
 
     root = Path(__file__).resolve().parent.parent
     keys = set()
-    for f in [root / "app.py", *root.glob("pages/*.py"), *root.glob("lib/*.py")]:
+    for f in [root / "app.py", *root.glob("views/*.py"), *root.glob("lib/*.py")]:
         keys |= set(re.findall(r"\bt\(\s*\"([a-z_]+\.[a-z_.]+)\"", f.read_text(encoding="utf-8")))
     missing = sorted(k for k in keys if k not in i18n.catalog("en"))
     assert missing == []

@@ -17,9 +17,31 @@ ROUTES = [
 def test_route_renders_offline(atlas, path, heading, name):
     page = atlas.open(path)
     assert page.locator("h1").first.inner_text().strip() == heading
+    # a deep link runs the entrypoint too: labelled navigation and the language switch are there
+    side = page.locator('[data-testid="stSidebar"]')
+    side.get_by_text("Language", exact=True).wait_for(timeout=15_000)
+    assert "World map" in side.inner_text() and "app" not in side.inner_text().split()
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     atlas.shot(name)
     assert atlas.blocked == [], f"requests left the machine: {atlas.blocked}"
     assert atlas.console_errors == [], atlas.console_errors
     assert atlas.bad_responses == [], atlas.bad_responses
+
+
+def test_french_presenter_map_with_story_keyboard(atlas):
+    page = atlas.open("/map?lang=fr&present=1&story=returns-and-reintegration&step=1")
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
+    assert page.locator("h1").first.inner_text().strip() == "Carte du monde"
+    assert page.locator('[data-testid="stSidebar"]').count() == 0 or not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert page.locator('[data-testid="stSelectbox"]').count() == 0
+    atlas.shot("present-fr-map")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**step=2**", timeout=30_000)
+    from tests.browser.conftest import wait_rendered
+
+    wait_rendered(page)
+    assert page.locator("h1").first.inner_text().strip() == "Statistiques clés"
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url("**step=1**", timeout=30_000)
+    assert atlas.blocked == [] and atlas.console_errors == []

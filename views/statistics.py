@@ -20,9 +20,9 @@ for tab, section in zip(tabs, sections):
             if len(section.blocks) > 1:
                 st.subheader(i18n.t(f"statistics.block.{block.key}"))
             for chart in block.charts:
-                st.plotly_chart(
+                ui.plot(
                     figures.bar_chart(chart.rows, title=chart.title, axis_title=chart.axis, source_line=chart.source),
-                    config=ui.PLOT_CONFIG, key=f"chart_{section.key}_{chart.key}",
+                    f"chart_{section.key}_{chart.key}",
                 )
             if block.conflicts:
                 st.markdown(f"##### {i18n.t('statistics.conflicts_title')}")

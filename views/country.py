@@ -17,17 +17,17 @@ with_data = metrics.countries_with_data(ds)
 # Compare: two to four countries, kept in the URL as ?compare=PHL,IND
 wanted = compare.clean_selection(ds, params.text("compare").split(",")) if params.text("compare") else []
 ui.bind("compare_pick", wanted)
-with st.expander(i18n.t("compare.title"), expanded=len(wanted) >= compare.MIN, icon=":material/compare_arrows:"):
-    picked = st.multiselect(
-        i18n.t("compare.pick"), sorted(with_data, key=lambda i: names.get(i, i)), key="compare_pick",
+with ui.panel(st, i18n.t("compare.title"), expanded=len(wanted) >= compare.MIN, icon=":material/compare_arrows:"):
+    picked = ui.control(
+        st.multiselect, i18n.t("compare.pick"), sorted(with_data, key=lambda i: names.get(i, i)), key="compare_pick",
         format_func=lambda i: names.get(i, i), max_selections=compare.MAX, placeholder=i18n.t("compare.placeholder"),
-    )
+    ) or []
 if len(picked) >= compare.MIN:
     ui.set_url({"compare": picked})
     ui.compare_view(ds, picked)
     st.stop()
 
-query = st.text_input(i18n.t("country.search"), key="country_q", max_chars=80, placeholder=i18n.t("country.search_placeholder"))
+query = ui.control(st.text_input, i18n.t("country.search"), key="country_q", max_chars=80, placeholder=i18n.t("country.search_placeholder"))
 if query:
     matches = countries.lookup(query, cache.country_index())
     if matches:
@@ -55,7 +55,7 @@ with head:
     st.caption(profile["region_line"])
 with locator:
     geometry = cache.geometry()
-    st.plotly_chart(figures.locator_map(geometry.geojson, geometry.points, iso3, names.get(iso3, iso3)), config=ui.PLOT_CONFIG, key="locator")
+    ui.plot(figures.locator_map(geometry.geojson, geometry.points, iso3, names.get(iso3, iso3)), "locator")
 st.subheader(i18n.t("country.statistics"))
 if profile["statistics"].empty:
     st.write(i18n.t("country.no_statistics"))
@@ -78,6 +78,8 @@ else:
     st.caption(i18n.t("caveat.counts"))
 
 lang = i18n.language()
+if ui.presenting():
+    st.stop()
 cols = st.columns(3)
 with cols[0]:
     ui.download_csv(profile["export"], f"atlas-{iso3}.csv", key="country_csv")

@@ -18,9 +18,9 @@ ui.ignored_params(params)
 
 left, right = st.columns([2, 3])
 metric = options[
-    left.selectbox(i18n.t("map.metric"), list(options), key="map_metric", format_func=lambda m: tables.metric_label(ds, options[m]))
+    ui.control(left.selectbox, i18n.t("map.metric"), list(options), key="map_metric", format_func=lambda m: tables.metric_label(ds, options[m]))
 ]
-with right.expander(i18n.t("filters.title"), expanded=False, icon=":material/filter_list:"):
+with ui.panel(right, i18n.t("filters.title"), icon=":material/filter_list:"):
     chosen = ui.practice_filters(ds, filters_spec, prefix="map_", statistic=metric.kind == "statistic")
 f = metrics.Filters(**chosen)
 ui.set_url({"metric": metric.id, **chosen})
@@ -39,10 +39,10 @@ fig = figures.world_map(
     source_line=tables.map_source_line(ds, metric, values),
     no_data_label=i18n.t("map.no_data"),
 )
-event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="world_map", config=ui.PLOT_CONFIG)
+event = ui.plot(fig, "world_map", projector_height=700, on_select="rerun", selection_mode="points")
 clicked = ui.selected_iso3(event)
 if clicked:
-    st.switch_page("pages/country.py", query_params={"iso3": clicked, **ui.persistent_params()})
+    st.switch_page("views/country.py", query_params={"iso3": clicked, **ui.persistent_params()})
 
 st.write(tables.map_summary(table, label))
 if metric.kind == "statistic" and (values["n_figures"] > 1).any():
@@ -53,7 +53,8 @@ if missing:
 
 ui.country_picker(ds, list(table["iso3"]), key="map_picker")
 
-st.subheader(i18n.t("map.table"))
-shown = table[["name", "iso3", "display", "sources"]].rename(columns=tables.map_columns())
-st.dataframe(shown, hide_index=True, width="stretch")
+if not ui.presenting():
+    st.subheader(i18n.t("map.table"))
+    shown = table[["name", "iso3", "display", "sources"]].rename(columns=tables.map_columns())
+    st.dataframe(shown, hide_index=True, width="stretch")
 ui.download_csv(table[["iso3", "name", "value", "display", "sources"]], f"atlas-map-{metric.id.replace(':', '-')}.csv", key="map_csv")

@@ -15,13 +15,13 @@ for name, (allowed, cast) in spec.items():
 ui.bind("pr_country", list(params.choices("country", ds.countries["iso3"])))
 ui.ignored_params(params)
 
-query = st.text_input(i18n.t("practices.search"), key="pr_q", max_chars=120, placeholder=i18n.t("practices.search_placeholder"))
-with st.expander(i18n.t("filters.title"), expanded=False, icon=":material/filter_list:"):
-    names = ui.country_names()
-    country = st.multiselect(
-        i18n.t("filters.country"), list(ds.countries["iso3"]), key="pr_country",
+query = ui.control(st.text_input, i18n.t("practices.search"), key="pr_q", max_chars=120, placeholder=i18n.t("practices.search_placeholder")) or ""
+names = ui.country_names()
+with ui.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
+    country = ui.control(
+        st.multiselect, i18n.t("filters.country"), list(ds.countries["iso3"]), key="pr_country",
         format_func=lambda i: names.get(i, i), placeholder=i18n.t("filters.any"),
-    )
+    ) or []
     chosen = ui.practice_filters(ds, spec, prefix="pr_")
 ui.set_url({"q": query, "country": tuple(country), **chosen})
 
@@ -33,8 +33,9 @@ if result is not None and result.countries:
     st.caption(i18n.t("practices.recognised", names=", ".join(names.get(c, c) for c in sorted(result.countries))))
 st.write(i18n.t("practices.count", n=len(found), total=len(ds.practices)))
 
-with st.expander(i18n.t("practices.facets"), icon=":material/bar_chart:"):
-    ui.facets(ds, found)
+with ui.panel(st, i18n.t("practices.facets"), icon=":material/bar_chart:"):
+    if not ui.presenting():
+        ui.facets(ds, found)
 
 ui.practice_list(ds, found, key="pr")
 ui.download_csv(tables.practice_export(ds, found), "atlas-practices.csv", key="pr_csv")

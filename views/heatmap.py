@@ -18,11 +18,11 @@ for name, (allowed, cast) in spec.items():
 ui.ignored_params(params)
 
 c1, c2, c3, c4 = st.columns(4)
-rows = c1.segmented_control(i18n.t("heatmap.rows"), ("country", "region"), key="hm_rows", format_func=lambda v: i18n.t(f"heatmap.rows.{v}")) or "country"
-cols = c2.segmented_control(i18n.t("heatmap.cols"), ("issue", "gcm"), key="hm_cols", format_func=lambda v: i18n.t(f"heatmap.cols.{v}")) or "issue"
-sort = c3.selectbox(i18n.t("heatmap.sort"), ("total", "name", "region"), key="hm_sort", format_func=lambda v: i18n.t(f"heatmap.sort.{v}"))
-top = c4.selectbox(i18n.t("heatmap.top"), (15, 30, 60, "all"), key="hm_top", format_func=lambda v: i18n.t("heatmap.all") if v == "all" else str(v))
-with st.expander(i18n.t("filters.title"), icon=":material/filter_list:"):
+rows = ui.control(c1.segmented_control, i18n.t("heatmap.rows"), ("country", "region"), key="hm_rows", format_func=lambda v: i18n.t(f"heatmap.rows.{v}")) or "country"
+cols = ui.control(c2.segmented_control, i18n.t("heatmap.cols"), ("issue", "gcm"), key="hm_cols", format_func=lambda v: i18n.t(f"heatmap.cols.{v}")) or "issue"
+sort = ui.control(c3.selectbox, i18n.t("heatmap.sort"), ("total", "name", "region"), key="hm_sort", format_func=lambda v: i18n.t(f"heatmap.sort.{v}"))
+top = ui.control(c4.selectbox, i18n.t("heatmap.top"), (15, 30, 60, "all"), key="hm_top", format_func=lambda v: i18n.t("heatmap.all") if v == "all" else str(v))
+with ui.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
     chosen = ui.practice_filters(ds, spec, prefix="hm_")
 ui.set_url({"rows": rows, "cols": cols, "sort": sort, "top": top, **chosen})
 
@@ -34,11 +34,12 @@ fig = figures.heatmap(
     view, row_labels, col_labels, title=tables.heatmap_title(matrix), source_line=i18n.t("heatmap.source", n=len(practices)),
     hover_label=i18n.t("col.practices"),
 )
-event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="heatmap", config=ui.PLOT_CONFIG)
+event = ui.plot(fig, "heatmap", on_select="rerun", selection_mode="points")
 st.caption(i18n.t("heatmap.zero_means", shown=len(view), total=len(matrix.counts)))
 
 cell = ui.selected_cell(event)
-st.subheader(i18n.t("heatmap.cell_title"))
+if not ui.presenting():
+    st.subheader(i18n.t("heatmap.cell_title"))
 pick_row, pick_col = ui.cell_picker(ds, matrix, view, cell)
 if pick_row is not None and pick_col is not None:
     behind = metrics.cell_practices(ds, practices, pick_row, pick_col, rows=rows, cols=cols)
