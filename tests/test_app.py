@@ -114,3 +114,25 @@ def test_story_steps_forward_and_back():
     at.button(key="story_prev").click().run()
     assert at.query_params["step"] == "1" and at.title[0].value == "World map"
     assert at.query_params["metric"] == "stat:returns_total"
+
+
+TITLE_KEYS = {"overview": "overview.title", "map": "map.title", "heatmap": "heatmap.title", "country": "country.title",
+              "practices": "practices.title", "statistics": "statistics.title", "about": "about.title"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_french_and_spanish_without_raw_keys(page, lang):
+    import json
+    import re
+
+    catalog = json.loads((ROOT / "locales" / f"{lang}.json").read_text(encoding="utf-8"))
+    at = run(page, {"lang": lang, **({"iso3": "PHL"} if page == "country" else {})})
+    assert not at.exception and not at.error
+    assert at.title[0].value == catalog[TITLE_KEYS[page]]
+    english = json.loads((ROOT / "locales" / "en.json").read_text(encoding="utf-8"))
+    texts = [e.value for kind in ("markdown", "caption", "header", "subheader", "info") for e in getattr(at, kind)]
+    texts += [w.label for kind in ("selectbox", "multiselect", "text_input", "button") for w in getattr(at, kind)]
+    english_only = {v for k, v in english.items() if catalog.get(k) != v and len(v) > 3}  # English text left in place
+    raw = [t for t in texts if isinstance(t, str) and (t in english or t in english_only or re.fullmatch(r"[a-z_]+\.[a-z_.]+", t.strip()))]
+    assert raw == [], f"untranslated keys on {page} ({lang}): {raw}"
