@@ -94,3 +94,20 @@ def test_click_country_opens_profile_and_url_restores_view(atlas, browser, serve
         assert "Returns" in title
     finally:
         fresh.close()
+
+
+def test_chart_saves_as_a_crisp_png_offline(atlas):
+    import struct
+
+    page = atlas.open("/statistics")
+    plot = page.locator(".js-plotly-plot").first
+    plot.wait_for(timeout=30_000)
+    plot.hover()
+    with page.expect_download(timeout=30_000) as info:
+        page.locator('.js-plotly-plot .modebar-btn[data-title="Download plot as a PNG"]').first.click()
+    path = info.value.path()
+    head = open(path, "rb").read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", head[16:24])
+    assert width >= 1920 and height >= 1080 and abs(width / height - 16 / 9) < 0.01, (width, height)
+    assert atlas.blocked == []
