@@ -40,6 +40,7 @@ if query:
 known = set(ds.countries["iso3"])
 if raw and iso3 not in known and not query:
     st.info(i18n.t("country.unknown_code"), icon=":material/help:")
+    ui.suggestions(ds, [m.iso3 for m in countries.lookup(raw[:80], cache.country_index()) if m.iso3 in with_data])
     iso3 = None
 if not iso3 or iso3 not in known:
     st.write(i18n.t("country.choose"))
