@@ -1,26 +1,30 @@
 """Reading the curated CSVs: where they live, how they are read, and the validated `Dataset`.
 
 Pure Python (no Streamlit): the app wraps these functions in `lib.cache`. Reading never writes:
-the curated files are opened read-only and nothing here modifies them.
+the curated files are opened read-only and nothing here modifies them. Whatever is wrong with a
+file (encoding, CSV structure, cells, the map's geometry file) becomes a located `Problem`, never an
+exception, so the app can show its error page and the CLI its list.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from lib.schema import COLUMNS, REQUIRED_FILES, Problem, split_list, validate
+from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, REQUIRED_FILES, Problem, split_list, validate
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_DIR / "data"
 ENV_VAR = "ATLAS_DATA_DIR"
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a curated CSV is a few hundred KB; refuse anything absurd
 GEOMETRY_FILE = Path("geo") / "countries.geojson"
+QUOTE = '"'
 
 
 def data_dir() -> Path:
@@ -45,43 +49,111 @@ def fingerprint(folder: Path) -> tuple:
 def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(file, None, None, "file is UTF-16; save it as 'CSV UTF-8'")]
+    if b"\x00" in raw:
+        if raw.count(b"\x00") * 4 >= len(raw):
+            return None, [Problem(file, None, None, "file looks like UTF-16 (every other byte is zero); save it as 'CSV UTF-8'")]
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        message = f"file contains a NUL (zero) byte at line {line}; is it a spreadsheet or a damaged file? save it as 'CSV UTF-8'"
+        return None, [Problem(file, line, None, message)]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(file, line, None, f"file is not UTF-8 (byte {raw[err.start]:#04x} at line {line}); save it as 'CSV UTF-8'")]
+        message = f"file is not UTF-8 (byte {raw[err.start]:#04x} at line {line}); save it as 'CSV UTF-8'"
+        return None, [Problem(file, line, None, message)]
+
+
+def _records(file: str, text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """(spreadsheet row, cells) for every CSV record, or why the text is not well-formed CSV."""
+    csv.field_size_limit(MAX_FILE_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records, row, line = [], 0, 0
+    try:
+        for cells in reader:
+            row, line = row + 1, reader.line_num
+            records.append((row, cells))
+    except csv.Error as err:
+        start = line + 1  # the record that failed starts on the line after the last good one
+        if "end of data" in str(err):
+            message = (
+                f"a quoted cell starting on line {start} is never closed: "
+                f"a '{QUOTE}' is missing, or a '{QUOTE}' inside a cell is not doubled"
+            )
+        else:
+            message = (
+                f"a quoted cell on line {start} has text after its closing '{QUOTE}'; "
+                f"quote the whole cell and double any '{QUOTE}' inside it"
+            )
+        return [], [Problem(file, row + 1, None, message)]
+    return records, []
 
 
 def read_table(folder: Path, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read one CSV as strings (no type guessing, empty cells stay ''), or say why not."""
+    """Read one CSV as strings (no type guessing, empty cells stay ''), or say why not.
+
+    Blank lines are skipped; the frame's index is each row's spreadsheet row - 2, so that problems
+    found later point at the row a curator sees (`lib.schema` adds the 2 back).
+    """
     path = Path(folder) / file
     if not path.is_file():
         return None, [Problem(file, None, None, f"file not found in {folder}")]
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return None, [Problem(file, None, None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
-    text, problems = _decode(file, path.read_bytes())
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(file, None, None, f"file could not be read ({err.strerror or 'unknown reason'})")]
+    text, problems = _decode(file, raw)
     if text is None:
         return None, problems
     if not text.strip():
         return None, [Problem(file, None, None, "file is empty; it needs a header row: " + ",".join(COLUMNS[file]))]
-    header = next(csv.reader(io.StringIO(text)), [])
+    records, problems = _records(file, text)
+    if problems:
+        return None, problems
+    records = [(row, cells) for row, cells in records if any(c.strip() for c in cells)]
+    if not records:
+        return None, [Problem(file, None, None, "file is empty; it needs a header row: " + ",".join(COLUMNS[file]))]
+    header_row, header = records[0]
     if len(header) == 1 and len(COLUMNS[file]) > 1:
         for sep, name in ((";", "semicolons"), ("\t", "tabs")):
             if sep in header[0]:
-                return None, [Problem(file, 1, None, f"columns are separated by {name}; use commas")]
-    csv.field_size_limit(MAX_FILE_BYTES)
-    rows = list(csv.reader(io.StringIO(text)))
+                return None, [Problem(file, header_row, None, f"columns are separated by {name}; use commas")]
     width = len(header)
-    for i, row in enumerate(rows[1:], start=2):
-        if row and len(row) != width:
-            problems.append(Problem(file, i, None, f"row has {len(row)} cells but the header has {width}"))
+    for row, cells in records[1:]:
+        if len(cells) != width:
+            problems.append(Problem(file, row, None, f"row has {len(cells)} cells but the header has {width}"))
     if problems:
         return None, problems
-    body = [r for r in rows[1:] if any(c.strip() for c in r)]
-    df = pd.DataFrame(body, columns=header, dtype=str)
+    body = records[1:]
+    df = pd.DataFrame([cells for _, cells in body], columns=header, dtype=str, index=[row - 2 for row, _ in body])
     df.columns = [str(c).strip() for c in df.columns]
     return df.apply(lambda s: s.str.strip()) if len(df) else df, []
+
+
+def check_geometry(folder: Path) -> list[Problem]:
+    """The map's country shapes exist and carry what `lib.geo` reads (not the shapes themselves)."""
+    file = GEOMETRY_FILE.as_posix()
+    path = Path(folder) / GEOMETRY_FILE
+    if not path.is_file():
+        return [Problem(file, None, None, f"file not found in {folder}")]
+    try:
+        doc = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return [Problem(file, None, None, "file is not valid GeoJSON (it could not be read as JSON)")]
+    features = doc.get("features") if isinstance(doc, dict) else None
+    if not isinstance(features, list) or not features:
+        return [Problem(file, None, None, "file is not a GeoJSON FeatureCollection with at least one feature")]
+    for i, f in enumerate(features, start=1):
+        props = f.get("properties") if isinstance(f, dict) else None
+        if not isinstance(props, dict) or not isinstance(f.get("geometry"), dict):
+            return [Problem(file, None, None, f"feature {i} has no geometry or no properties")]
+        for key, types in GEOMETRY_PROPERTIES.items():
+            value = props.get(key)
+            if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+                return [Problem(file, None, key, f"feature {i} lacks a valid '{key}' property")]
+    return []
 
 
 @dataclass
@@ -151,7 +223,8 @@ def load_dataset(folder: Path | None = None) -> LoadResult:
         return LoadResult(None, [Problem(str(folder), None, None, "data folder not found")])
     tables, problems = read_tables(folder)
     problems += validate(tables)
+    problems += check_geometry(folder)
     if problems:
         return LoadResult(None, problems)
-    t = {name.removesuffix(".csv"): df for name, df in tables.items()}
+    t = {name.removesuffix(".csv"): df.reset_index(drop=True) for name, df in tables.items()}
     return LoadResult(Dataset(folder=folder, **t), [])

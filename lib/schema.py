@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pandas as pd
@@ -75,6 +76,7 @@ SLUG = r"^[a-z0-9][a-z0-9_-]{0,79}$"
 ISO3 = r"^[A-Z]{3}$"
 MAX_CELL = 5000  # characters; longer cells are a data-entry accident, not content
 LIST_SEP = ";"
+PERIOD_PART = r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$"  # 2020, 2020-03, 2020-Q2
 
 # Files and their columns (order as written by curators; extra columns are an error) ---------
 
@@ -99,6 +101,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "priorities.csv": ("priority_id", "number", "title", "summary", "locator"),
 }
 REQUIRED_FILES = tuple(COLUMNS)
+# Tables that may hold a header and no rows; every other table needs at least one row.
+MAY_BE_EMPTY = ("groups.csv", "priorities.csv")
+GCM_NUMBERS = tuple(range(1, 24))
+# Properties every feature of geo/countries.geojson must carry (read by lib.geo), and their types.
+GEOMETRY_PROPERTIES = {
+    "iso3": (str,), "small": (bool,), "lon": (int, float), "lat": (int, float),
+    "marker_lon": (int, float), "marker_lat": (int, float),
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -128,7 +138,15 @@ def split_list(cell: str) -> list[str]:
 
 
 def _check(fn, message: str) -> pa.Check:
-    return pa.Check(fn, element_wise=True, error=message)
+    """An element-wise check; a value that makes `fn` raise simply fails (and is located)."""
+
+    def safe(v) -> bool:
+        try:
+            return bool(fn(v))
+        except (TypeError, ValueError, OverflowError):
+            return False
+
+    return pa.Check(safe, element_wise=True, error=message)
 
 
 def _one_of(values, what: str) -> pa.Check:
@@ -141,12 +159,14 @@ def _empty_or_one_of(values, what: str) -> pa.Check:
     return _check(lambda v: v == "" or v in allowed, f"{what}; expected empty or one of: {', '.join(values)}")
 
 
-def _list_of(allowed: set[str], what: str, required: bool) -> pa.Check:
+def _list_of(allowed: frozenset[str] | None, what: str, required: bool) -> pa.Check:
+    """A `;`-separated list of known ids (any id when `allowed` is None: its file is unreadable)."""
+
     def ok(v: str) -> bool:
         items = split_list(v)
         if required and not items:
             return False
-        return all(i in allowed for i in items)
+        return allowed is None or all(i in allowed for i in items)
 
     need = "at least one " if required else ""
     return _check(ok, f"{need}{what} separated by ';', each a known id")
@@ -157,23 +177,52 @@ def _matches(pattern: str, message: str) -> pa.Check:
     return _check(lambda v: bool(rx.match(v)), message)
 
 
+_NUMBER_RX = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
+_DIGITS_RX = re.compile(r"^\d+$", re.ASCII)
+_PERIOD_RX = re.compile(PERIOD_PART, re.ASCII)
+
+
 def _is_number(v: str) -> bool:
-    try:
-        x = float(v)
-    except ValueError:
-        return False
-    return math.isfinite(x)
+    """A plain ASCII number (no '1_000', no other scripts' digits), finite."""
+    return bool(_NUMBER_RX.match(v)) and math.isfinite(float(v))
 
 
 def _is_int_in(lo: int, hi: int):
     def ok(v: str) -> bool:
-        return v.isdigit() and lo <= int(v) <= hi
+        return bool(_DIGITS_RX.match(v)) and lo <= int(v) <= hi
 
     return ok
 
 
+def _months(part: str) -> tuple[int, int] | None:
+    """First and last month (as year*12 + month) covered by '2020', '2020-03' or '2020-Q2'."""
+    m = _PERIOD_RX.match(part)
+    if not m or not 1900 <= int(m.group(1)) <= 2100:
+        return None
+    year = int(m.group(1)) * 12
+    if m.group(2):
+        return year + int(m.group(2)), year + int(m.group(2))
+    if m.group(3):
+        q = int(m.group(3))
+        return year + 3 * q - 2, year + 3 * q
+    return year + 1, year + 12
+
+
+def _is_period(v: str) -> bool:
+    if v == "not_stated":
+        return True
+    parts = [_months(p) for p in v.split("/")]
+    if not 1 <= len(parts) <= 2 or None in parts:
+        return False
+    return parts[0][0] <= parts[-1][1]
+
+
 NOT_EMPTY = _check(lambda v: v.strip() != "", "must not be empty")
 NOT_TOO_LONG = _check(lambda v: len(v) <= MAX_CELL, f"is longer than {MAX_CELL} characters")
+_CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+NO_CONTROL = _check(
+    lambda v: not _CONTROL_RX.search(v), "contains an invisible control character (shown as ␛ or similar); retype the cell"
+)
 _URL_RX = re.compile(r"^https?://[^\s<>\"']+$")
 URL = _check(lambda v: v == "" or bool(_URL_RX.match(v)), "must be empty or a web address starting with http:// or https://")
 URLS = _check(
@@ -183,7 +232,7 @@ URLS = _check(
 
 
 def _col(*checks: pa.Check, unique: bool = False) -> pa.Column:
-    return pa.Column(str, checks=[NOT_TOO_LONG, *checks], unique=unique, nullable=False, coerce=False)
+    return pa.Column(str, checks=[NOT_TOO_LONG, NO_CONTROL, *checks], unique=unique, nullable=False, coerce=False)
 
 
 def _text(required: bool = True) -> pa.Column:
@@ -195,14 +244,19 @@ def _text(required: bool = True) -> pa.Column:
 
 @dataclass(frozen=True)
 class References:
-    """Ids that other tables may point to."""
+    """Ids that other tables may point to; None when that file could not be read (the loader
+    reports it once, so references to it are not checked rather than all reported as unknown)."""
 
-    countries: frozenset[str]
-    issue_areas: frozenset[str]
-    sources: frozenset[str]
-    indicators: frozenset[str]
-    groups: frozenset[str]
+    countries: frozenset[str] | None
+    issue_areas: frozenset[str] | None
+    sources: frozenset[str] | None
+    indicators: frozenset[str] | None
+    groups: frozenset[str] | None
     indicator_units: dict
+
+
+def _reference(ids: frozenset[str] | None, what: str) -> list[pa.Check]:
+    return [] if ids is None else [_one_of(sorted(ids), what)]
 
 
 def _frame(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
@@ -210,24 +264,24 @@ def _frame(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
 
 
 def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
-    geographies = refs.countries | refs.groups
-    gcm = {str(i) for i in range(1, 24)}
+    geographies = None if refs.countries is None or refs.groups is None else refs.countries | refs.groups
+    gcm = frozenset(str(i) for i in GCM_NUMBERS)
     return {
         "practices.csv": _frame(
             {
                 "practice_id": _col(_matches(SLUG, "must be a slug: lower-case letters, digits and '-' (at most 80)"), unique=True),
                 "title": _text(),
                 "summary": _col(NOT_EMPTY, _check(lambda v: len(v.split()) <= 90, "summary is longer than 90 words")),
-                "countries": _col(_list_of(set(refs.countries), "ISO3 country codes (upper case, e.g. PHL; Kosovo is XKX)", False)),
+                "countries": _col(_list_of(refs.countries, "ISO3 country codes (upper case, e.g. PHL; Kosovo is XKX)", False)),
                 "scope": _col(_one_of(SCOPES, "unknown scope")),
                 "places": _text(False),
                 "implementer": _text(False),
                 "actor_type": _col(_one_of(ACTOR_TYPES, "unknown actor type")),
-                "issue_areas": _col(_list_of(set(refs.issue_areas), "issue-area ids from issue_areas.csv", True)),
+                "issue_areas": _col(_list_of(refs.issue_areas, "issue-area ids from issue_areas.csv", True)),
                 "gcm_objectives": _col(_list_of(gcm, "GCM objective numbers 1-23", False)),
                 "gcm_basis": _col(_empty_or_one_of(GCM_BASES, "unknown GCM basis")),
                 "period": _col(_one_of(PERIODS, "unknown period")),
-                "source_id": _col(_one_of(sorted(refs.sources), "unknown source id (see sources.csv)")),
+                "source_id": _col(*_reference(refs.sources, "unknown source id (see sources.csv)")),
                 "locator": _text(),
                 "reference_url": _col(URLS),
                 "curator_note": _text(False),
@@ -236,13 +290,19 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
         "statistics.csv": _frame(
             {
                 "stat_id": _col(_matches(SLUG, "must be a slug: lower-case letters, digits and '-' (at most 80)"), unique=True),
-                "indicator": _col(_one_of(sorted(refs.indicators), "unknown indicator (see indicators.csv)")),
-                "geography": _col(_check(lambda v: v in geographies, "unknown geography: use an ISO3 code from countries.csv or a group id from groups.csv")),
-                "period": _text(),
+                "indicator": _col(*_reference(refs.indicators, "unknown indicator (see indicators.csv)")),
+                "geography": _col(
+                    _check(lambda v: geographies is None or v in geographies,
+                           "unknown geography: use an ISO3 code from countries.csv (upper case, e.g. PHL) or a group id from groups.csv")
+                ),
+                "period": _col(
+                    _check(_is_period, "must be as precise as the source: 2020, 2020-03, 2020-Q2, a range from earlier to later "
+                           "such as 2020-03/2020-12, or not_stated")
+                ),
                 "value": _col(_check(_is_number, "must be a plain number (e.g. 600000 or 20.9, no commas or units)")),
                 "unit": _col(_one_of(UNITS, "unknown unit")),
                 "qualifier": _col(_empty_or_one_of(QUALIFIERS, "unknown qualifier")),
-                "source_id": _col(_one_of(sorted(refs.sources), "unknown source id (see sources.csv)")),
+                "source_id": _col(*_reference(refs.sources, "unknown source id (see sources.csv)")),
                 "locator": _text(),
                 "note": _text(False),
             }
@@ -313,10 +373,10 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
 
 
 def references(tables: dict[str, pd.DataFrame]) -> References:
-    def ids(file: str, col: str) -> frozenset[str]:
+    def ids(file: str, col: str) -> frozenset[str] | None:
         df = tables.get(file)
         if df is None or col not in df:
-            return frozenset()
+            return None
         return frozenset(df[col].astype(str))
 
     ind = tables.get("indicators.csv")
@@ -334,22 +394,39 @@ def references(tables: dict[str, pd.DataFrame]) -> References:
 
 
 def _row(index) -> int | None:
+    """Spreadsheet row of a table index (the loader indexes rows by spreadsheet row - 2)."""
     try:
         return int(index) + 2  # header is spreadsheet row 1
     except (TypeError, ValueError):
         return None
 
 
+def _name(column: object) -> str:
+    return str(column) or "(an unnamed column: empty header cell)"
+
+
 def check_columns(file: str, df: pd.DataFrame) -> list[Problem]:
     expected = COLUMNS[file]
+    columns = list(df.columns)
     problems = []
-    missing = [c for c in expected if c not in df.columns]
-    extra = [c for c in df.columns if c not in expected]
+    missing = [c for c in expected if c not in columns]
+    extra = [c for c in columns if c not in expected]
+    repeated = sorted({c for c in columns if columns.count(c) > 1}, key=columns.index)
     if missing:
         problems.append(Problem(file, 1, None, f"missing column(s): {', '.join(missing)}"))
     if extra:
-        problems.append(Problem(file, 1, None, f"unexpected column(s): {', '.join(map(str, extra))}; expected: {', '.join(expected)}"))
+        unexpected = ", ".join(map(_name, extra))
+        problems.append(Problem(file, 1, None, f"unexpected column(s): {unexpected}; expected: {', '.join(expected)}"))
+    for c in repeated:
+        message = f"the header names column '{c}' {columns.count(c)} times; each column must appear once"
+        problems.append(Problem(file, 1, str(c) or None, message))
     return problems
+
+
+def usable(file: str, df: pd.DataFrame) -> bool:
+    """Whether every expected column is present exactly once (so cells can be checked)."""
+    columns = list(df.columns)
+    return all(columns.count(c) == 1 for c in COLUMNS[file])
 
 
 def _failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Problem]:
@@ -370,45 +447,79 @@ def _failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[P
     return []
 
 
+def _visible(ch: str) -> str:
+    """Control and invisible format characters made visible: ESC -> '␛', U+200B -> '<U+200B>'."""
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if 0x80 <= code <= 0x9F or unicodedata.category(ch) == "Cf":
+        return f"<U+{code:04X}>"
+    return ch
+
+
 def _short(value, n: int = 60) -> str:
     s = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
-    s = s.replace("\n", " ")
+    s = s.replace("\r\n", " ").replace("\n", " ")
+    s = "".join(_visible(ch) for ch in s) if any(not ch.isprintable() for ch in s) else s
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _rows(df: pd.DataFrame, *columns: str):
+    """(spreadsheet row, values...) for each row of `df`."""
+    return zip(map(_row, df.index), *(df[c] for c in columns))
 
 
 def _cross_checks(tables: dict[str, pd.DataFrame], refs: References) -> list[Problem]:
     out = []
     stats = tables.get("statistics.csv")
-    if stats is not None and {"indicator", "unit"} <= set(stats.columns):
-        for i, (ind, unit) in enumerate(zip(stats["indicator"], stats["unit"])):
+    if stats is not None:
+        for row, ind, unit, value in _rows(stats, "indicator", "unit", "value"):
             want = refs.indicator_units.get(ind)
             if want in UNIT_SCALE and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != UNIT_SCALE[want][0]:
-                out.append(Problem("statistics.csv", i + 2, "unit", f"unit '{unit}' is not of the same kind as indicator '{ind}' unit '{want}'"))
+                message = f"unit '{unit}' is not of the same kind as indicator '{ind}' unit '{want}'"
+                out.append(Problem("statistics.csv", row, "unit", message))
+            if _is_number(value) and float(value) < 0 and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != "percent_change":
+                message = f"must not be negative for unit '{unit}' (only percent_change values can be)"
+                out.append(Problem("statistics.csv", row, "value", message))
     prac = tables.get("practices.csv")
-    if prac is not None and {"gcm_objectives", "gcm_basis"} <= set(prac.columns):
-        for i, (objs, basis) in enumerate(zip(prac["gcm_objectives"], prac["gcm_basis"])):
+    if prac is not None:
+        for row, objs, basis in _rows(prac, "gcm_objectives", "gcm_basis"):
             if split_list(objs) and not basis:
-                out.append(Problem("practices.csv", i + 2, "gcm_basis", "must say 'stated' or 'assigned' when GCM objectives are given"))
-    if prac is not None and {"countries", "scope"} <= set(prac.columns):
-        for i, (countries, scope) in enumerate(zip(prac["countries"], prac["scope"])):
+                message = "must say 'stated' or 'assigned' when GCM objectives are given"
+                out.append(Problem("practices.csv", row, "gcm_basis", message))
+        for row, countries, scope in _rows(prac, "countries", "scope"):
             if scope in ("national", "local") and not split_list(countries):
-                out.append(Problem("practices.csv", i + 2, "countries", f"a {scope} practice needs at least one country"))
+                out.append(Problem("practices.csv", row, "countries", f"a {scope} practice needs at least one country"))
+    gcm = tables.get("gcm_objectives.csv")
+    if gcm is not None and len(gcm):
+        missing = [str(n) for n in GCM_NUMBERS if str(n) not in set(gcm["number"])]
+        if missing:
+            message = f"objective(s) {', '.join(missing)} missing; the file lists all 23 GCM objectives"
+            out.append(Problem("gcm_objectives.csv", None, "number", message))
     return out
 
 
 def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Validate all tables together; returns every problem found (empty list = valid)."""
+    """Validate all tables together; returns every problem found (empty list = valid).
+
+    Row numbers come from each table's index (spreadsheet row - 2, as the loader sets it).
+    """
     problems: list[Problem] = []
-    refs = references(tables)
-    all_schemas = schemas(refs)
+    checkable = {}
     for file in REQUIRED_FILES:
         df = tables.get(file)
         if df is None:
             continue  # the loader reports missing or unreadable files
-        column_problems = check_columns(file, df)
-        problems += column_problems
-        if any("missing column" in p.message for p in column_problems):
-            continue
+        problems += check_columns(file, df)
+        if usable(file, df):
+            checkable[file] = df
+        if len(df) == 0 and file not in MAY_BE_EMPTY:
+            problems.append(Problem(file, None, None, "has a header but no data rows; at least one row is needed"))
+    refs = references(checkable)
+    all_schemas = schemas(refs)
+    for file, df in checkable.items():
         problems += _failures(file, all_schemas[file], df)
-    problems += _cross_checks(tables, refs)
+    problems += _cross_checks(checkable, refs)
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
