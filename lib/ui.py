@@ -117,7 +117,7 @@ def stories_list() -> None:
         page, query = stories.step_params(story, 1, {**persistent_params(), "present": "1"})
         query.pop("step", None)
         query["step"] = "1"
-        st.page_link(f"views/{page}.py", label=story.title, query_params=query, icon=":material/slideshow:")
+        st.page_link(f"views/{page}.py", label=md(story.title), query_params=query, icon=":material/slideshow:")
         st.caption(md(story.description) + " " + md(i18n.t("story.n_steps", n=len(story.steps))))
     for p in problems:
         st.warning(md(str(p)), icon=":material/warning:")
@@ -218,7 +218,7 @@ def citation(ds: Dataset, source_id: str, locator: str) -> str:
 
 
 def country_link(iso3: str, name: str) -> None:
-    st.page_link("views/country.py", label=name, query_params={"iso3": iso3}, icon=":material/flag:")
+    st.page_link("views/country.py", label=md(name), query_params={"iso3": iso3}, icon=":material/flag:")
 
 
 def bind(key: str, value) -> None:
@@ -362,7 +362,7 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, limit: int = 2
                 links = st.columns(min(len(codes), 4))
                 for j, c in enumerate(codes[:8]):
                     links[j % len(links)].page_link(
-                        "views/country.py", label=names.get(c, c), query_params={"iso3": c, **persistent_params()},
+                        "views/country.py", label=md(names.get(c, c)), query_params={"iso3": c, **persistent_params()},
                         icon=":material/flag:",
                     )
     if len(practices) > limit:
@@ -382,7 +382,7 @@ def suggestions(ds: Dataset, iso3s: list[str]) -> None:
     st.write(i18n.t("country.suggestions"))
     cols = st.columns(min(len(iso3s), 5))
     for col, iso3 in zip(cols, iso3s):
-        col.page_link("views/country.py", label=names.get(iso3, iso3), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
+        col.page_link("views/country.py", label=md(names.get(iso3, iso3)), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
 
 
 def selected_cell(event) -> tuple[str, str] | None:
@@ -442,9 +442,9 @@ def compare_view(ds: Dataset, iso3s: list[str]) -> None:
 
     names = country_names()
     totals = compare.totals(ds, iso3s)
-    st.header(" · ".join(names.get(i, i) for i in iso3s))
+    st.header(md(" · ".join(names.get(i, i) for i in iso3s)))
     for col, iso3 in zip(st.columns(len(iso3s)), iso3s):
-        col.page_link("views/country.py", label=names.get(iso3, iso3), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
+        col.page_link("views/country.py", label=md(names.get(iso3, iso3)), query_params={"iso3": iso3, **persistent_params()}, icon=":material/flag:")
         col.caption(i18n.t("compare.n_practices", n=totals[iso3]))
     st.subheader(i18n.t("country.statistics"))
     table = compare.statistics_table(ds, iso3s)

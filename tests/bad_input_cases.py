@@ -195,17 +195,6 @@ def _without_lat(doc: dict) -> dict:
 P = "practices.csv"
 S = "statistics.csv"
 PRACTICES_PAGES = (("practices", {}), ("country", {"iso3": "PHL"}))
-COUNTRY_NAME_BUG = {
-    "country": "views/country.py renders the country name with st.header(names[iso3]) and lib/ui.py builds "
-    "page_link labels from names, both unescaped Markdown",
-    "practices": "lib/ui.py practice_list builds st.page_link labels from countries.csv names unescaped (Markdown image renders)",
-    "map": "lib/tables.py map_summary puts country names unescaped into the st.write Markdown on the map page",
-}
-REGION_BUG = {
-    "country": "lib/tables.py country_profile region_line is shown with st.caption unescaped (Markdown link renders)",
-}
-
-
 # The corpus -------------------------------------------------------------------------------------
 
 CASES: list[Case] = [
@@ -379,9 +368,9 @@ CASES: list[Case] = [
          tables=(cell(P, 0, "title", f"Kits {EVIL_IMG}"),), inert=PRACTICES_PAGES),
     Case("markdown-image-in-country-name", "hostile", FALLBACK,
          tables=(cell("countries.csv", 0, "name", f"Philippines {EVIL_IMG}"),),
-         inert=(*PRACTICES_PAGES, ("map", {})), xfail=COUNTRY_NAME_BUG),
+         inert=(*PRACTICES_PAGES, ("map", {}))),
     Case("markdown-link-in-region", "hostile", FALLBACK, tables=(cell("countries.csv", 0, "region", f"Asia {EVIL_LINK}"),),
-         inert=PRACTICES_PAGES, xfail=REGION_BUG),
+         inert=PRACTICES_PAGES),
     Case("formula-hyperlink-in-title", "hostile", FALLBACK,
          tables=(cell(P, 0, "title", '=HYPERLINK("http://evil.example","Open")'),),
          export_payload='=HYPERLINK("http://evil.example","Open")', inert=PRACTICES_PAGES),

@@ -52,8 +52,8 @@ profile = tables.country_profile(ds, iso3)
 
 head, locator = st.columns([3, 2], vertical_alignment="center")
 with head:
-    st.header(names.get(iso3, iso3))
-    st.caption(profile["region_line"])
+    st.header(ui.md(names.get(iso3, iso3)))
+    st.caption(ui.md(profile["region_line"]))
 with locator:
     geometry = cache.geometry()
     ui.plot(figures.locator_map(geometry.geojson, geometry.points, iso3, names.get(iso3, iso3)), "locator")

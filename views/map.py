@@ -44,7 +44,7 @@ clicked = ui.selected_iso3(event)
 if clicked:
     st.switch_page("views/country.py", query_params={"iso3": clicked, **ui.persistent_params()})
 
-st.write(tables.map_summary(table, label))
+st.markdown(ui.md(tables.map_summary(table, label)))  # names come from data: escaped
 if metric.kind == "statistic" and (values["n_figures"] > 1).any():
     st.caption(i18n.t("map.several_figures"))
 missing = sorted(set(table["iso3"]) - geometry.iso3s)
