@@ -225,12 +225,27 @@ def heatmap(
             colorscale=[[0, "#f7f7f7"], [0.0001, "#deebf7"], [0.5, "#6baed6"], [1, "#08306b"]],
             xgap=2, ygap=2, showscale=False,
             customdata=[[[r, c] for c in list(counts.columns)] for r in list(counts.index)],
-            hovertemplate="<b>%{y}</b><br>%{x}<br>" + esc(hover_label) + ": %{z}<extra></extra>",
+            hoverinfo="skip",
+        )
+    )
+    # Plotly cannot select heatmap cells, so an invisible square marker sits on every cell: it
+    # carries the hover and makes a click a selection that the page reads (row id, column id).
+    cells = [(i, j) for i in range(len(rows)) for j in range(len(cols))]
+    fig.add_trace(
+        go.Scatter(
+            x=[cols[j] for _, j in cells], y=[rows[i] for i, _ in cells], mode="markers", name="cells",
+            marker=dict(symbol="square", size=22, color="rgba(0,0,0,0)"), showlegend=False,
+            customdata=[[counts.index[i], counts.columns[j], int(z[i][j])] for i, j in cells],
+            hovertemplate="<b>%{y}</b><br>%{x}<br>" + esc(hover_label) + ": %{customdata[2]}<extra></extra>",
+            unselected=dict(marker=dict(opacity=0)), selected=dict(marker=dict(opacity=0)),
         )
     )
     height = height or max(360, 120 + 28 * len(rows))
     extra = _frame(fig, title, source_line, height)
-    fig.update_layout(height=height + extra, margin=dict(l=10, r=10, t=170, b=60 + extra), clickmode="event+select")
+    fig.update_layout(
+        height=height + extra, margin=dict(l=10, r=10, t=170, b=60 + extra), clickmode="event+select",
+        dragmode=False, hovermode="closest",
+    )
     fig.update_xaxes(side="top", tickangle=-35, automargin=True, tickfont=dict(size=12))
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=13))
     fig.layout.annotations[0].update(yshift=-10)

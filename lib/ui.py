@@ -392,7 +392,7 @@ def selected_cell(event) -> tuple[str, str] | None:
         return None
     for p in points or []:
         custom = p.get("customdata")
-        if isinstance(custom, (list, tuple)) and len(custom) == 2:
+        if isinstance(custom, (list, tuple)) and len(custom) >= 2:
             return str(custom[0]), str(custom[1])
     return None
 

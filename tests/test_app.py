@@ -136,3 +136,14 @@ def test_every_page_renders_in_french_and_spanish_without_raw_keys(page, lang):
     english_only = {v for k, v in english.items() if catalog.get(k) != v and len(v) > 3}  # English text left in place
     raw = [t for t in texts if isinstance(t, str) and (t in english or t in english_only or re.fullmatch(r"[a-z_]+\.[a-z_.]+", t.strip()))]
     assert raw == [], f"untranslated keys on {page} ({lang}): {raw}"
+
+
+def test_statistics_page_shows_every_statistic_row():
+    from lib.load import load_dataset
+
+    ds = load_dataset(ROOT / "data").dataset
+    at = run("statistics")
+    assert not at.exception
+    shown = sum(len(df.value) for df in at.dataframe)
+    assert shown == len(ds.statistics)
+    assert [t.label for t in at.tabs] == ["Remittances", "Returns and repatriations", "Migrant workers", "Other figures"]

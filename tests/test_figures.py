@@ -57,6 +57,9 @@ def test_heatmap_figure():
     d = fig.to_plotly_json()["data"][0]
     assert d["text"] == [["1", "·"], ["·", "2"]]
     assert d["customdata"][0][1] == ["PHL", "b"]
+    cells = fig.to_plotly_json()["data"][1]  # invisible markers: hover and click selection per cell
+    assert cells["type"] == "scatter" and len(cells["x"]) == 4
+    assert cells["customdata"][1] == ["PHL", "b", 0] and cells["customdata"][3] == ["IND", "b", 2]
 
 
 def test_bar_chart_has_source_inside_figure():

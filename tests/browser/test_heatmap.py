@@ -1,0 +1,25 @@
+"""The heatmap as a person uses it: click a cell, read the practices behind it."""
+
+CELL_POINT = """([rowStart, col]) => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const t = gd.data[0], L = gd._fullLayout, xa = L.xaxis, ya = L.yaxis;
+  const i = t.y.findIndex(v => v.startsWith(rowStart)), j = t.x.indexOf(col);
+  if (i < 0 || j < 0) return null;
+  const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  return [box.x + xa.l2p(j), box.y + ya.l2p(i), gd.calcdata[0][0].z[i][j]];
+}"""
+
+
+def test_click_bangladesh_return_cell_lists_its_practices(atlas):
+    page = atlas.open("/heatmap?top=all")
+    page.wait_for_selector(".js-plotly-plot .nsewdrag", timeout=30_000)
+    x, y, n = page.evaluate(CELL_POINT, ["Bangladesh (", "Return and reintegration"])
+    assert n >= 1
+    page.mouse.click(x, y)
+    text = page.get_by_text(f"{n} practice", exact=False).first
+    text.wait_for(timeout=30_000)
+    assert "Bangladesh" in text.inner_text() and "Return and reintegration" in text.inner_text()
+    expanders = page.locator('[data-testid="stExpander"]')
+    assert expanders.count() >= n
+    atlas.shot("heatmap-cell")
+    assert atlas.blocked == [] and atlas.console_errors == []
