@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, REQUIRED_FILES, Problem, split_list, validate
+from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem, split_list, validate
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_DIR / "data"
@@ -36,7 +36,7 @@ def data_dir() -> Path:
 def fingerprint(folder: Path) -> tuple:
     """A cheap key that changes whenever a data file is edited (name, size, mtime)."""
     out = []
-    for name in (*REQUIRED_FILES, str(GEOMETRY_FILE)):
+    for name in (*REQUIRED_FILES, *OPTIONAL_FILES, str(GEOMETRY_FILE)):
         p = Path(folder) / name
         try:
             st = p.stat()
@@ -170,6 +170,7 @@ class Dataset:
     groups: pd.DataFrame
     countries: pd.DataFrame
     priorities: pd.DataFrame
+    translations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(COLUMNS["translations.csv"])))
     practice_countries: pd.DataFrame = field(init=False)  # practice_id, iso3, n_countries
     practice_issues: pd.DataFrame = field(init=False)  # practice_id, issue_area
     practice_gcm: pd.DataFrame = field(init=False)  # practice_id, gcm (int)
@@ -208,7 +209,8 @@ class LoadResult:
 
 def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     tables, problems = {}, []
-    for file in REQUIRED_FILES:
+    optional = [f for f in OPTIONAL_FILES if (Path(folder) / f).is_file()]
+    for file in (*REQUIRED_FILES, *optional):
         df, file_problems = read_table(folder, file)
         problems += file_problems
         if df is not None:

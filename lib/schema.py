@@ -99,10 +99,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "iso3", "iso2", "m49", "name", "official_name", "region", "subregion", "aliases",
     ),
     "priorities.csv": ("priority_id", "number", "title", "summary", "locator"),
+    # curators' translations of practice titles and summaries (optional file)
+    "translations.csv": ("practice_id", "lang", "title", "summary", "translated_by"),
 }
-REQUIRED_FILES = tuple(COLUMNS)
+OPTIONAL_FILES = ("translations.csv",)  # read and validated when present
+REQUIRED_FILES = tuple(f for f in COLUMNS if f not in OPTIONAL_FILES)
+TRANSLATION_LANGUAGES = ("fr", "es")
 # Tables that may hold a header and no rows; every other table needs at least one row.
-MAY_BE_EMPTY = ("groups.csv", "priorities.csv")
+MAY_BE_EMPTY = ("groups.csv", "priorities.csv", "translations.csv")
 GCM_NUMBERS = tuple(range(1, 24))
 # Properties every feature of geo/countries.geojson must carry (read by lib.geo), and their types.
 GEOMETRY_PROPERTIES = {
@@ -253,6 +257,7 @@ class References:
     indicators: frozenset[str] | None
     groups: frozenset[str] | None
     indicator_units: dict
+    practices: frozenset[str] | None = None
 
 
 def _reference(ids: frozenset[str] | None, what: str) -> list[pa.Check]:
@@ -369,6 +374,18 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                 "locator": _text(),
             }
         ),
+        "translations.csv": _frame(
+            {
+                "practice_id": _col(*(
+                    [] if refs.practices is None
+                    else [_check(lambda v, known=refs.practices: v in known, "unknown practice_id (not in practices.csv)")]
+                )),
+                "lang": _col(_one_of(TRANSLATION_LANGUAGES, "unknown language")),
+                "title": _text(False),
+                "summary": _text(),
+                "translated_by": _text(),
+            }
+        ),
     }
 
 
@@ -390,6 +407,7 @@ def references(tables: dict[str, pd.DataFrame]) -> References:
         indicators=ids("indicators.csv", "indicator_id"),
         groups=ids("groups.csv", "group_id"),
         indicator_units=units,
+        practices=ids("practices.csv", "practice_id"),
     )
 
 
@@ -492,6 +510,13 @@ def _cross_checks(tables: dict[str, pd.DataFrame], refs: References) -> list[Pro
         for row, countries, scope in _rows(prac, "countries", "scope"):
             if scope in ("national", "local") and not split_list(countries):
                 out.append(Problem("practices.csv", row, "countries", f"a {scope} practice needs at least one country"))
+    tr = tables.get("translations.csv")
+    if tr is not None:
+        seen = set()
+        for row, pid, lang in _rows(tr, "practice_id", "lang"):
+            if (pid, lang) in seen:
+                out.append(Problem("translations.csv", row, "lang", f"a second '{lang}' translation of '{pid}'; keep one"))
+            seen.add((pid, lang))
     gcm = tables.get("gcm_objectives.csv")
     if gcm is not None and len(gcm):
         missing = [str(n) for n in GCM_NUMBERS if str(n) not in set(gcm["number"])]
@@ -508,10 +533,10 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """
     problems: list[Problem] = []
     checkable = {}
-    for file in REQUIRED_FILES:
+    for file in (*REQUIRED_FILES, *OPTIONAL_FILES):
         df = tables.get(file)
         if df is None:
-            continue  # the loader reports missing or unreadable files
+            continue  # the loader reports missing or unreadable files (optional ones may be absent)
         problems += check_columns(file, df)
         if usable(file, df):
             checkable[file] = df

@@ -163,8 +163,24 @@ def statistics_rows(ds: Dataset, stats: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def translation(ds: Dataset, practice_id: str, lang: str | None = None) -> dict | None:
+    """A curator's translation of a practice (title, summary, translated_by) in `lang`, if any."""
+    lang = lang or i18n.language()
+    t = ds.translations
+    if lang == i18n.DEFAULT or t.empty:
+        return None
+    hit = t[(t["practice_id"] == practice_id) & (t["lang"] == lang)]
+    return hit.iloc[0].to_dict() if len(hit) else None
+
+
+def practice_title(ds: Dataset, r) -> str:
+    tr = translation(ds, r.practice_id)
+    return tr["title"] if tr and tr["title"] else r.title
+
+
 def practice_card(ds: Dataset, r, names: dict[str, str]) -> str:
-    """Markdown for one practice; every data value is escaped."""
+    """Markdown for one practice; every data value is escaped. Outside English the summary is the
+    curators' translation when there is one, marked as such, or the English text, marked too."""
     from lib.ui import md
 
     issues = dict(zip(ds.issue_areas["issue_area_id"], ds.issue_areas["name"]))
@@ -179,7 +195,14 @@ def practice_card(ds: Dataset, r, names: dict[str, str]) -> str:
     if r.gcm_objectives:
         lines.append(f"**{i18n.t('col.gcm')}:** " + md(", ".join(split_list(r.gcm_objectives))) + f" ({md(i18n.label('gcm_basis', r.gcm_basis))})")
     lines.append(f"**{i18n.t('col.period')}:** " + md(i18n.label("period", r.period)))
-    lines.append(md(r.summary))
+    tr = translation(ds, r.practice_id)
+    if tr:
+        lines.append(md(tr["summary"]))
+        lines.append(f"*{md(i18n.t('practices.translated', by=tr['translated_by']))}*")
+    else:
+        lines.append(md(r.summary))
+        if i18n.language() != i18n.DEFAULT:
+            lines.append(f"*{md(i18n.t('practices.in_english'))}*")
     lines.append(f"*{md(i18n.t('cite.pattern', source=source_short(ds, r.source_id), locator=r.locator))}*")
     for url in split_list(r.reference_url):
         lines.append(f"{i18n.t('col.link')}: `{url.replace('`', '')}`")

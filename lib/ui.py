@@ -354,7 +354,7 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, limit: int = 2
     open_all = len(shown) <= 6  # a short result list is shown whole
     for r in shown.itertuples(index=False):
         where = ", ".join(names.get(c, c) for c in r.countries.split(";") if c)
-        label = md(r.title) + (f" · {md(where)}" if where and len(where) < 60 else "")
+        label = md(tables.practice_title(ds, r)) + (f" · {md(where)}" if where and len(where) < 60 else "")
         with st.expander(label, expanded=open_all):
             st.markdown(tables.practice_card(ds, r, names))
             codes = [c for c in r.countries.split(";") if c]

@@ -63,3 +63,23 @@ def test_bom_is_accepted(tiny_dir):
 def test_shipped_data_is_valid():
     result = load.load_dataset(load.DEFAULT_DATA_DIR)
     assert result.ok, "\n".join(map(str, result.problems[:20]))
+
+
+def test_optional_translations_file_is_read_and_checked(tiny_dir):
+    from lib import load
+
+    assert load.load_dataset(tiny_dir).dataset.translations.empty  # absent: fine
+    (tiny_dir / "translations.csv").write_text(
+        "practice_id,lang,title,summary,translated_by\n"
+        "phl-reintegration,fr,,Résumé.,Curators\n"
+        "nope,de,,x,\n"
+        "phl-reintegration,fr,,Encore.,Curators\n",
+        encoding="utf-8",
+    )
+    result = load.load_dataset(tiny_dir)
+    where = {(p.row, p.column) for p in result.problems if p.file == "translations.csv"}
+    assert {(3, "practice_id"), (3, "lang"), (3, "translated_by"), (4, "lang")} <= where
+    (tiny_dir / "translations.csv").write_text(
+        "practice_id,lang,title,summary,translated_by\nphl-reintegration,fr,,Résumé.,Curators\n", encoding="utf-8"
+    )
+    assert len(load.load_dataset(tiny_dir).dataset.translations) == 1

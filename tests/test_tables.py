@@ -21,3 +21,25 @@ def test_practice_export_and_profile(tiny_ds):
     profile = tables.country_profile(tiny_ds, "PHL")
     assert profile["conflicts"] and len(profile["statistics"]) == 2 and len(profile["practices"]) == 2
 
+
+
+def test_practice_card_marks_translations_and_english_summaries(tiny_ds):
+    import pandas as pd
+
+    tiny_ds.translations = pd.DataFrame(
+        [dict(practice_id="phl-reintegration", lang="fr", title="Titre FR", summary="Résumé en français.", translated_by="Curators")]
+    )
+    names = {"PHL": "Philippines"}
+    rows = {r.practice_id: r for r in tiny_ds.practices.itertuples(index=False)}
+    try:
+        i18n.set_language("fr")
+        card = tables.practice_card(tiny_ds, rows["phl-reintegration"], names)
+        assert "Résumé en français" in card and "Curators" in card and "Livelihood kits" not in card
+        assert tables.practice_title(tiny_ds, rows["phl-reintegration"]) == "Titre FR"
+        other = tables.practice_card(tiny_ds, rows["civ-skills"], names)
+        assert "A short summary" in other and "anglais" in other  # English text, marked as such
+        i18n.set_language("en")
+        card = tables.practice_card(tiny_ds, rows["phl-reintegration"], names)
+        assert "Livelihood kits" in card and "anglais" not in card and "English" not in card
+    finally:
+        i18n.set_language("en")
