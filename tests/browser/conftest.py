@@ -153,3 +153,13 @@ def atlas(browser, server):
 
 if shutil.which("streamlit") is None and not (Path(sys.executable).parent / "streamlit").exists():
     pass  # streamlit is imported via `python -m streamlit`; nothing to check here
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Chromium's path for tests that launch their own browser (skips or fails like `browser` when missing)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}: CI must run the browser tests")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    return CHROMIUM

@@ -1,0 +1,411 @@
+"""Load test: K concurrent browser sessions, each doing I interactions, against a local server.
+
+    .venv/bin/python -m bench.load [--sessions 25] [--interactions 40] [--timeout 1800] [--url URL] [--data DIR]
+
+One headless Chromium (Debian's, `ATLAS_CHROMIUM` to override), one browser context per session,
+all driven from one asyncio loop. An interaction is navigating to a route with URL parameters
+(change the map metric, filter the map, search practices, open a country profile, toggle the
+heatmap, ...) and waiting until Streamlit has finished running (no status widget, script not
+running, the page title drawn) and the page's expected element is visible (the map's country
+paths, a heatmap, a profile heading, ...).
+
+Errors counted: an exception shown on the page (`stException`), a browser console error, an HTTP
+response >= 400 (except the known `/<page>/_stcore/host-config` 404 probe, see
+tests/browser/conftest.py), a request to a non-local host (blocked), a timeout, and interactions
+not run before the overall `--timeout`. Exit status 1 on any error.
+
+Without `--url` a server is started (`streamlit run app.py` on a free port on 127.0.0.1) and
+stopped afterwards. All traffic goes to 127.0.0.1; loops are bounded in count and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+
+# Server ---------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def spawn_server(env_extra: dict | None = None, port: int | None = None) -> tuple[str, subprocess.Popen]:
+    """`streamlit run app.py` on 127.0.0.1 (not waited for: see `wait_ready`)."""
+    port = port or free_port()
+    env = {**os.environ, **(env_extra or {})}
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return f"http://127.0.0.1:{port}", proc
+
+
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 90, poll: float = 0.05) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(poll)
+    raise RuntimeError("streamlit did not become ready")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of a process and all its descendants (psutil if installed, else /proc)."""
+    try:
+        import psutil
+
+        p = psutil.Process(pid)
+        return sum(q.memory_info().rss for q in [p, *p.children(recursive=True)])
+    except ImportError:
+        pass
+    children: dict[int, list[int]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                ppid = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(d.name))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by a process (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+# What a page looks like when it is done ------------------------------------------------------
+
+RENDERED_JS = """(expected) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') === 'running') return false;
+    if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+    if (!document.querySelector('h1')) return false;
+    if (document.querySelector('[data-testid="stException"]')) return true;  // done, and failed
+    const [selector, min] = expected;
+    return document.querySelectorAll(selector).length >= min;
+}"""
+
+MAP_PATHS = (".js-plotly-plot .choroplethlocation", 200)  # every country drawn (about 235 paths)
+EXPECTED = {
+    "overview": ('[data-testid="stMetric"]', 4),
+    "map": MAP_PATHS,
+    "heatmap": (".js-plotly-plot .hm", 1),
+    "country": ("h2", 1),
+    "practices": ('[data-testid="stExpander"]', 1),
+    "statistics": ('[data-testid="stDataFrame"]', 1),
+    "about": ('[data-testid="stDataFrame"]', 1),
+}
+
+METRICS = ("practices", "issue_areas", "stat:returns_total", "stat:migrant_workers_total")
+ISSUES = ("return_reintegration", "health_services", "livelihood_support", "social_protection", "skills")
+PERIODS = ("covid_response", "pre_covid")
+QUERIES = ("phillipines return", "health", "Ivory Coast", "remittances", "skills training", "women migrant workers", "Türkiye")
+PROFILES = ("PHL", "IND", "MEX", "COL", "ETH", "BGD", "NGA", "DEU", "SGP", "KEN")
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str  # what the person did
+    page: str  # key of EXPECTED
+    path: str
+
+
+def plan(rng: random.Random, n: int) -> list[Step]:
+    """A session's interactions: mostly the map, search and profiles, like a person exploring."""
+    makers = [
+        (4, lambda: Step("map metric", "map", f"/map?metric={rng.choice(METRICS)}")),
+        (3, lambda: Step("map filter", "map", f"/map?issue={rng.choice(ISSUES)}&period={rng.choice(PERIODS)}")),
+        (4, lambda: Step("practices search", "practices", f"/practices?q={quote(rng.choice(QUERIES))}")),
+        (4, lambda: Step("open profile", "country", f"/country?iso3={rng.choice(PROFILES)}")),
+        (2, lambda: Step("heatmap toggle", "heatmap",
+                         f"/heatmap?rows={rng.choice(('country', 'region'))}&cols={rng.choice(('issue', 'gcm'))}")),
+        (1, lambda: Step("overview", "overview", "/")),
+        (1, lambda: Step("statistics", "statistics", "/statistics")),
+        (1, lambda: Step("about", "about", "/about")),
+    ]
+    weights = [w for w, _ in makers]
+    return [rng.choices(makers, weights)[0][1]() for _ in range(n)]
+
+
+# The run --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    sessions: int
+    interactions: int  # per session, planned
+    times: list[tuple[str, float]] = field(default_factory=list)  # (kind, seconds) of completed interactions
+    errors: list[str] = field(default_factory=list)
+    attempted: int = 0
+    not_run: int = 0
+    wall: float = 0.0
+    url: str = ""
+
+    @property
+    def done(self) -> int:
+        return len(self.times)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.not_run and self.done == self.sessions * self.interactions
+
+    def quantile(self, q: float, kind: str | None = None) -> float | None:
+        xs = sorted(t for k, t in self.times if kind is None or k == kind)
+        return _quantile(xs, q) if xs else None
+
+    def summary(self) -> str:
+        lines = [
+            f"load test: {self.sessions} sessions x {self.interactions} interactions against {self.url}",
+            f"completed {self.done}/{self.sessions * self.interactions} interactions in {self.wall:.1f} s"
+            + (f" ({self.done / self.wall:.2f}/s)" if self.wall else ""),
+        ]
+        if self.times:
+            slowest = max(t for _, t in self.times)
+            p50, p95 = self.quantile(0.5), self.quantile(0.95)
+            lines.append(f"interaction time: p50 {p50:.2f} s, p95 {p95:.2f} s, max {slowest:.2f} s")
+            lines.append("")
+            lines.append("| interaction | n | p50 s | p95 s |")
+            lines.append("|---|---:|---:|---:|")
+            for kind in sorted({k for k, _ in self.times}):
+                n = sum(1 for k, _ in self.times if k == kind)
+                lines.append(f"| {kind} | {n} | {self.quantile(0.5, kind):.2f} | {self.quantile(0.95, kind):.2f} |")
+            lines.append("")
+        late = f" (+ {self.not_run} interactions not run before the deadline)" if self.not_run else ""
+        kinds = {}
+        for e in self.errors:
+            what = e.split(": ", 1)[1] if ": " in e else e
+            kind = next((k for k in ("timeout", "exception on page", "console error", "HTTP", "foreign request", "page error")
+                         if what.startswith(k)), "other")
+            kinds[kind] = kinds.get(kind, 0) + 1
+        by_kind = f" ({', '.join(f'{k}: {n}' for k, n in sorted(kinds.items()))})" if kinds else ""
+        lines.append(f"errors: {len(self.errors)}{by_kind}{late}")
+        for e in self.errors[:20]:
+            lines.append(f"  - {e}")
+        if len(self.errors) > 20:
+            lines.append(f"  ... and {len(self.errors) - 20} more")
+        return "\n".join(lines)
+
+
+def _quantile(xs: list[float], q: float) -> float:
+    """Nearest-rank-with-interpolation quantile of sorted values (statistics.quantiles is inexact at small n)."""
+    if len(xs) == 1:
+        return xs[0]
+    pos = q * (len(xs) - 1)
+    lo = int(pos)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
+
+
+class _Session:
+    def __init__(self, n: int, browser, base_url: str, report: Report, interaction_timeout: float, deadline: float):
+        self.n, self.browser, self.base_url, self.report = n, browser, base_url, report
+        self.interaction_timeout, self.deadline = interaction_timeout, deadline
+        self.problems: list[str] = []  # collected by event handlers, moved to the report per interaction
+
+    def _local(self, url: str) -> bool:
+        ws = self.base_url.replace("http", "ws", 1)
+        return url.startswith((self.base_url, ws, "data:", "blob:", "about:"))
+
+    async def _route(self, route):
+        url = route.request.url
+        if self._local(url):
+            await route.continue_()
+        else:
+            self.problems.append(f"foreign request blocked: {url[:120]}")
+            await route.abort()
+
+    def _console(self, msg):
+        # failed loads are judged by status in _response (Streamlit probes its base path on sub-pages)
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            self.problems.append(f"console error: {msg.text[:200]}")
+
+    def _response(self, response):
+        url = response.url
+        probe = "/_stcore/" in url and not url.startswith(self.base_url + "/_stcore/")
+        if response.status >= 400 and not probe:
+            self.problems.append(f"HTTP {response.status} {url[:120]}")
+
+    async def run(self, steps: list[Step]) -> None:
+        context = await self.browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            await context.route("**/*", self._route)
+            page = await context.new_page()
+            page.on("console", self._console)
+            page.on("response", self._response)
+            page.on("pageerror", lambda err: self.problems.append(f"page error: {str(err)[:200]}"))
+            for step in steps:
+                left = self.deadline - time.monotonic()
+                if left <= 1:
+                    return  # the rest is counted as not run
+                await self._interact(page, step, min(self.interaction_timeout, left))
+        finally:
+            try:
+                await context.close()
+            except Exception:  # noqa: BLE001 - a context may already be gone when the run is cancelled
+                pass
+
+    async def _interact(self, page, step: Step, timeout: float) -> None:
+        where = f"session {self.n} {step.kind} {step.path}"
+        self.report.attempted += 1
+        t0 = time.monotonic()
+        elapsed = None
+        try:
+            await page.goto(self.base_url + step.path, wait_until="domcontentloaded", timeout=timeout * 1000)
+            left = max(1.0, timeout - (time.monotonic() - t0))
+            await page.wait_for_function(RENDERED_JS, arg=list(EXPECTED[step.page]), timeout=left * 1000, polling=50)
+            elapsed = time.monotonic() - t0
+            shown = page.locator('[data-testid="stException"]')
+            if await shown.count():
+                self.problems.append(f"exception on page: {(await shown.first.inner_text())[:200]!r}")
+        except Exception as err:  # noqa: BLE001 - Playwright timeouts and navigation failures are all errors here
+            kind = "timeout" if "Timeout" in type(err).__name__ else type(err).__name__
+            self.problems.append(f"{kind} after {time.monotonic() - t0:.1f} s: {str(err).splitlines()[0][:160]}")
+        problems, self.problems = self.problems, []
+        self.report.errors += [f"{where}: {p}" for p in problems]
+        if elapsed is not None:
+            self.report.times.append((step.kind, elapsed))
+
+
+async def _run_async(url: str, sessions: int, interactions: int, timeout: float, interaction_timeout: float,
+                     seed: int, executable: str) -> Report:
+    from playwright.async_api import async_playwright
+
+    report = Report(sessions, interactions, url=url)
+    t0 = time.monotonic()
+    deadline = t0 + timeout
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            runners = [_Session(i, browser, url, report, interaction_timeout, deadline) for i in range(sessions)]
+            tasks = [
+                asyncio.create_task(r.run(plan(random.Random(f"{seed}-{i}"), interactions))) for i, r in enumerate(runners)
+            ]
+            done, pending = await asyncio.wait(tasks, timeout=max(1.0, deadline - time.monotonic() + 15))
+            for t in pending:
+                t.cancel()
+            if pending:
+                report.errors.append(f"{len(pending)} session(s) still running at the deadline were cancelled")
+                await asyncio.gather(*pending, return_exceptions=True)
+            for t in done:
+                if t.exception() is not None:
+                    report.errors.append(f"session failed: {type(t.exception()).__name__}: {str(t.exception())[:200]}")
+        finally:
+            await browser.close()
+    report.wall = time.monotonic() - t0
+    report.not_run = sessions * interactions - report.attempted
+    return report
+
+
+def run_load(url: str, sessions: int = 25, interactions: int = 40, timeout: float = 900, interaction_timeout: float = 90,
+             seed: int = 7, executable: str = CHROMIUM) -> Report:
+    """Run the load test against `url`; the asyncio loop runs in its own thread (safe beside Playwright's sync API)."""
+    box: dict = {}
+
+    def target():
+        try:
+            box["report"] = asyncio.run(_run_async(url, sessions, interactions, timeout, interaction_timeout, seed, executable))
+        except BaseException as err:  # noqa: BLE001 - re-raised in the caller's thread
+            box["error"] = err
+
+    thread = threading.Thread(target=target, name="atlas-load", daemon=True)
+    thread.start()
+    thread.join(timeout + 60)
+    if thread.is_alive():
+        raise TimeoutError(f"load test did not stop within {timeout + 60:.0f} s")
+    if "error" in box:
+        raise box["error"]
+    return box["report"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sessions", type=int, default=25)
+    ap.add_argument("--interactions", type=int, default=40, help="per session")
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run (default 1800)")
+    ap.add_argument("--interaction-timeout", type=float, default=90, help="seconds for one interaction (default 90)")
+    ap.add_argument("--url", help="an already running local server (default: start one)")
+    ap.add_argument("--data", help="ATLAS_DATA_DIR for the server started here")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set ATLAS_CHROMIUM)", file=sys.stderr)
+        return 2
+    proc = None
+    url = args.url
+    if url and not url.startswith(("http://127.", "http://localhost", "http://[::1]")):
+        print("refusing a non-local --url: the load test only targets this machine", file=sys.stderr)
+        return 2
+    if not url:
+        url, proc = spawn_server({"ATLAS_DATA_DIR": str(Path(args.data).resolve())} if args.data else None)
+        wait_ready(url, proc)
+    try:
+        print(f"load: {time.strftime('%Y-%m-%d %H:%M:%S')}, load average {os.getloadavg()[0]:.2f} at start", flush=True)
+        cpu0 = cpu_seconds(proc.pid) if proc is not None else 0.0
+        report = run_load(url, args.sessions, args.interactions, args.timeout, args.interaction_timeout, args.seed)
+        print(report.summary())
+        print(f"load average {os.getloadavg()[0]:.2f} at end")
+        if proc is not None:
+            cpu = cpu_seconds(proc.pid) - cpu0
+            print(f"server: {cpu:.0f} CPU s in {report.wall:.0f} s ({100 * cpu / max(report.wall, 1e-9):.0f}% of one core; "
+                  f"the rest of 2 cores went to Chromium and other work), RSS at end {rss_bytes(proc.pid) / 2**20:.0f} MiB")
+    finally:
+        if proc is not None:
+            stop_server(proc)
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
