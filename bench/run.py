@@ -684,7 +684,7 @@ def environment() -> dict:
 
     chromium = sh(CHROMIUM, "--version") or "Chromium not found"
     mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
-    dirty = [line[3:] for line in sh("git", "status", "--porcelain").splitlines() if not line.startswith("??")]
+    dirty = [line.split(maxsplit=1)[1] for line in sh("git", "status", "--porcelain").splitlines() if not line.startswith("??")]
     import streamlit
 
     return {
