@@ -19,7 +19,8 @@ def test_click_bangladesh_return_cell_lists_its_practices(atlas):
     text = page.get_by_text(f"{n} practice", exact=False).first
     text.wait_for(timeout=30_000)
     assert "Bangladesh" in text.inner_text() and "Return and reintegration" in text.inner_text()
-    expanders = page.locator('[data-testid="stExpander"]')
-    assert expanders.count() >= n
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=\"stExpander\"]').length >= n", arg=n, timeout=30_000
+    )
     atlas.shot("heatmap-cell")
     assert atlas.blocked == [] and atlas.console_errors == []
