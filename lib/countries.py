@@ -43,11 +43,24 @@ def name(countries: pd.DataFrame, iso3: str, lang: str | None = None) -> str:
 
 
 def names(countries: pd.DataFrame, lang: str | None = None) -> dict[str, str]:
-    """ISO3 -> display name in the current (or given) language."""
-    return {
-        iso3: i18n.country_name(iso2, en, lang)
-        for iso3, iso2, en in zip(countries["iso3"], countries["iso2"], countries["name"])
-    }
+    """ISO3 -> display name in the current (or given) language (a fresh dict the caller may keep).
+
+    Built once per countries table and language: pages ask for it for every row label."""
+    lang = lang or i18n.language()
+    key = (id(countries), lang)
+    memo = _NAMES.get(key)
+    if memo is None or memo[0] is not countries:
+        built = {
+            iso3: i18n.country_name(iso2, en, lang)
+            for iso3, iso2, en in zip(countries["iso3"], countries["iso2"], countries["name"])
+        }
+        if len(_NAMES) > 16:
+            _NAMES.clear()
+        memo = _NAMES[key] = (countries, built)
+    return dict(memo[1])
+
+
+_NAMES: dict[tuple[int, str], tuple[pd.DataFrame, dict[str, str]]] = {}
 
 
 def search_names(countries: pd.DataFrame) -> dict[str, str]:

@@ -83,7 +83,7 @@ def _discrete_scale(colours: list[str]) -> list[list]:
 
 def world_map(
     values: pd.DataFrame,
-    geojson: dict,
+    geojson: dict | str,
     points: pd.DataFrame,
     *,
     title: str,
@@ -91,14 +91,21 @@ def world_map(
     class_labels,
     source_line: str,
     no_data_label: str,
+    ids: list[str] | None = None,
     height: int = 560,
 ) -> go.Figure:
     """A choropleth drawn only from `geojson` (no base map is fetched).
 
+    geojson: the FeatureCollection (feature ids are ISO3 codes), or the URL of the same file on the
+    app's own server; with a URL, `ids` lists the features' ids.
     values: iso3, value, name, hover (plain text lines joined by '\\n').
     points: iso3, lon, lat, small, name: a clickable marker is drawn for every small country, in
     its class colour when it has data, so microstates can be seen, hovered and clicked.
     class_labels: function (lo, hi) -> legend label.
+
+    Every country is one location of a single choropleth trace ("countries"): its z is its class
+    (0..k-1) or -1 for "no data", drawn grey and named in the legend, so the shapes are in the
+    figure once.
     """
     classes = class_breaks(values["value"].tolist()) if len(values) else []
     colours = class_colours(len(classes))
@@ -108,11 +115,11 @@ def world_map(
     names = dict(zip(points["iso3"], points["name"]))
 
     def custom(iso3s):
-        return [[iso3, esc(names.get(i, i)), hover.get(i, esc(no_data_label))] for i, iso3 in zip(iso3s, iso3s)]
+        return [[iso3, esc(names.get(iso3, iso3)), hover.get(iso3, esc(no_data_label))] for iso3 in iso3s]
 
     template = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>"
     small = points[points["small"]]
-    all_iso3 = [f["id"] for f in geojson["features"]]
+    all_iso3 = list(ids) if ids is not None else [f["id"] for f in geojson["features"]]
     fig = go.Figure()
     # The marker trace comes first: a geo subplot whose first trace has no `locationmode` and
     # whose base layers are all off asks plotly.js for no topojson at all.
@@ -138,29 +145,19 @@ def world_map(
     )
     fig.add_trace(
         go.Choropleth(
-            geojson=geojson, locations=all_iso3, z=[0] * len(all_iso3), featureidkey="id",
-            colorscale=[[0, NO_DATA], [1, NO_DATA]], showscale=False, name="base",
-            marker=dict(line=dict(color=BORDER, width=0.4)),
+            geojson=geojson, locations=all_iso3, z=[cls.get(i, -1) for i in all_iso3], featureidkey="id",
+            zmin=-1.5, zmax=len(classes) - 0.5, colorscale=_discrete_scale([NO_DATA, *colours]), name="countries",
+            marker=dict(line=dict(color=BORDER, width=0.5)),
             customdata=custom(all_iso3), hovertemplate=template,
+            colorbar=dict(
+                title=dict(text=esc(legend_title), side="top"),
+                tickvals=list(range(-1, len(classes))),
+                ticktext=[esc(no_data_label), *(esc(class_labels(lo, hi)) for lo, hi in classes)],
+                orientation="h", x=0.5, xanchor="center", y=-0.01, yanchor="top",
+                thickness=14, len=0.6 if classes else 0.15,
+            ),
         )
     )
-    if len(data):
-        shown = data[data["iso3"].isin(set(all_iso3))]
-        fig.add_trace(
-            go.Choropleth(
-                geojson=geojson, locations=shown["iso3"], z=shown["cls"], featureidkey="id",
-                zmin=-0.5, zmax=len(classes) - 0.5, colorscale=_discrete_scale(colours), name="data",
-                marker=dict(line=dict(color=BORDER, width=0.5)),
-                customdata=custom(list(shown["iso3"])), hovertemplate=template,
-                colorbar=dict(
-                    title=dict(text=esc(legend_title), side="top"),
-                    tickvals=list(range(len(classes))),
-                    ticktext=[esc(class_labels(lo, hi)) for lo, hi in classes],
-                    orientation="h", x=0.5, xanchor="center", y=-0.01, yanchor="top",
-                    thickness=14, len=0.6,
-                ),
-            )
-        )
     fig.update_geos(
         projection_type="natural earth", showframe=False, showcoastlines=False, showland=False,
         showcountries=False, showocean=False, showlakes=False, showrivers=False,
@@ -288,9 +285,12 @@ def bar_chart(
     return fig
 
 
-def locator_map(geojson: dict, points: pd.DataFrame, iso3: str, name: str, height: int = 260) -> go.Figure:
-    """A small world map with one country highlighted (and a marker, so microstates show)."""
-    ids = [f["id"] for f in geojson["features"]]
+def locator_map(
+    geojson: dict | str, points: pd.DataFrame, iso3: str, name: str, height: int = 260, ids: list[str] | None = None
+) -> go.Figure:
+    """A small world map with one country highlighted (and a marker, so microstates show).
+    `geojson` and `ids` as in `world_map`."""
+    ids = list(ids) if ids is not None else [f["id"] for f in geojson["features"]]
     pt = points[points["iso3"] == iso3]
     fig = go.Figure()
     fig.add_trace(
@@ -342,4 +342,7 @@ def projector(fig: go.Figure, height: int | None = None) -> go.Figure:
     if height:
         extra = (fig.layout.margin.b or 0) * (scale - 1)
         fig.update_layout(height=height, margin=dict(b=(fig.layout.margin.b or 0) + extra))
+        for a in fig.layout.annotations or ():  # the source note moves down with the larger legend
+            if a.yshift:
+                a.yshift = round(a.yshift * scale)
     return fig

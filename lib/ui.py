@@ -5,6 +5,8 @@ No data or user text is ever rendered as HTML here (markdown text is escaped).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -195,22 +197,21 @@ def set_url(values: dict) -> None:
         st.query_params.from_dict(wanted)
 
 
-def download_csv(df: pd.DataFrame, file_name: str, key: str) -> None:
+def download_csv(df: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, key: str) -> None:
+    """A CSV download button. Pass a function instead of a frame to build the file only when
+    someone clicks (Streamlit's deferred download): the full practice list is not built on every run.
+    The function runs outside the page run, so it must not depend on the session's language."""
     if presenting():
         return
+    data = (lambda: export.to_csv_bytes(df())) if callable(df) else export.to_csv_bytes(df)
     st.download_button(
-        i18n.t("download.csv"), data=export.to_csv_bytes(df), file_name=file_name,
-        mime="text/csv", key=key, icon=":material/download:",
+        i18n.t("download.csv"), data=data, file_name=file_name,
+        mime="text/csv", key=key, icon=":material/download:", on_click="ignore",
     )
 
 
 def source_name(ds: Dataset, source_id: str) -> str:
-    row = ds.sources.loc[ds.sources["source_id"] == source_id]
-    if row.empty:
-        return source_id
-    r = row.iloc[0]
-    year = f", {r['year']}" if r["year"] else ""
-    return f"{r['publisher']}{year}"
+    return tables.source_name(ds, source_id)
 
 
 def citation(ds: Dataset, source_id: str, locator: str) -> str:

@@ -27,10 +27,14 @@ def test_class_breaks_for_skewed_counts():
 def test_world_map_draws_every_country_without_fetching():
     values = pd.DataFrame({"iso3": ["PHL", "SGP", "<b>"], "value": [3.0, 1.0, 2.0], "hover": ["3 practices", "1 practice", "x"]})
     fig = _map(values).to_plotly_json()
-    markers, leaders, base, data = fig["data"]
+    markers, leaders, shapes = fig["data"]
     assert markers["type"] == "scattergeo" and "locationmode" not in markers  # first trace: no topojson request
-    assert len(base["locations"]) == len(GEO.geojson["features"]) >= 230
-    assert set(data["locations"]) == {"PHL", "SGP"}  # a code without a shape is not drawn
+    assert list(shapes["locations"]) == GEO.ids and len(GEO.ids) >= 230  # every country, once
+    coloured = {i for i, z in zip(shapes["locations"], shapes["z"]) if z >= 0}
+    assert coloured == {"PHL", "SGP"}  # a code without a shape is not drawn; the rest are "no data" (-1)
+    bar = shapes["colorbar"]
+    assert bar["tickvals"][0] == -1 and bar["ticktext"][0] == "No data" and len(bar["ticktext"]) == 4
+    assert shapes["colorscale"][0][1] == figures.NO_DATA
     geo = fig["layout"]["geo"]
     assert not any(geo.get(k) for k in ("showland", "showcoastlines", "showcountries", "showocean", "showlakes"))
     assert "SGP" in [c[0] for c in markers["customdata"]]  # Singapore has a clickable marker
@@ -47,7 +51,7 @@ def test_world_map_marker_colour_matches_class():
 
 def test_hover_text_is_escaped():
     values = pd.DataFrame({"iso3": ["PHL"], "value": [1.0], "hover": ["<script>alert(1)</script>"]})
-    payload = json.dumps(_map(values).to_plotly_json()["data"][3]["customdata"])
+    payload = json.dumps(_map(values).to_plotly_json()["data"][2]["customdata"])
     assert "<script>" not in payload and "&lt;script&gt;" in payload
 
 
@@ -79,3 +83,15 @@ def test_bar_chart_keeps_two_figures_with_one_label_apart():
 def test_locator_map_highlights_one_country():
     fig = figures.locator_map(GEO.geojson, GEO.points, "SGP", "Singapore")
     assert fig.data[0].lon[0] and sum(fig.data[1].z) == 1
+
+
+def test_maps_can_refer_to_the_served_geometry_by_url():
+    points = GEO.points.assign(name=GEO.points["iso3"])
+    values = pd.DataFrame({"iso3": ["PHL"], "value": [1.0], "hover": ["a"]})
+    fig = figures.world_map(values, "app/static/geo/countries.geojson", points, ids=GEO.ids, title="T", legend_title="L",
+                            class_labels=lambda a, b: f"{a}-{b}", source_line="S", no_data_label="No data")
+    shapes = fig.to_plotly_json()["data"][2]
+    assert shapes["geojson"] == "app/static/geo/countries.geojson" and list(shapes["locations"]) == GEO.ids
+    assert len(fig.to_json()) < 100_000  # the shapes are not in the figure
+    small = figures.locator_map("app/static/geo/countries.geojson", GEO.points, "PHL", "Philippines", ids=GEO.ids)
+    assert sum(small.data[1].z) == 1 and len(small.to_json()) < 50_000

@@ -56,7 +56,7 @@ with head:
     st.caption(ui.md(profile["region_line"]))
 with locator:
     geometry = cache.geometry()
-    ui.plot(figures.locator_map(geometry.geojson, geometry.points, iso3, names.get(iso3, iso3)), "locator")
+    ui.plot(figures.locator_map(geometry.shapes, geometry.points, iso3, names.get(iso3, iso3), ids=geometry.ids), "locator")
 st.subheader(i18n.t("country.statistics"))
 if profile["statistics"].empty:
     st.write(i18n.t("country.no_statistics"))

@@ -29,10 +29,9 @@ values = metrics.metric_values(ds, metric, f)
 table = tables.map_table(ds, metric, values)
 geometry = cache.geometry()
 names = countries.names(ds.countries)
-points = geometry.points.assign(name=geometry.points["iso3"].map(names).fillna(geometry.points["iso3"]))
 label = tables.metric_label(ds, metric)
 fig = figures.world_map(
-    table, geometry.geojson, points,
+    table, geometry.shapes, tables.map_points(ds, geometry.points), ids=geometry.ids,
     title=tables.map_title(ds, metric, f),
     legend_title=tables.legend_title(ds, metric),
     class_labels=tables.class_label,

@@ -38,4 +38,4 @@ with ui.panel(st, i18n.t("practices.facets"), icon=":material/bar_chart:"):
         ui.facets(ds, found)
 
 ui.practice_list(ds, found, key="pr")
-ui.download_csv(tables.practice_export(ds, found), "atlas-practices.csv", key="pr_csv")
+ui.download_csv(lambda: tables.practice_export(ds, found), "atlas-practices.csv", key="pr_csv")

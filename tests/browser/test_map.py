@@ -45,7 +45,7 @@ def _plot(page):
     page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
     return page.evaluate(
         """() => { const gd = document.querySelector('.js-plotly-plot');
-                   return {traces: gd.data.map(t => ({name: t.name, locations: t.locations || []})),
+                   return {traces: gd.data.map(t => ({name: t.name, locations: t.locations || [], z: t.z || []})),
                            paths: gd.querySelectorAll('.choroplethlocation').length}; }"""
     )
 
@@ -53,12 +53,18 @@ def _plot(page):
 def test_map_draws_every_country_offline_and_colours_only_those_with_data(atlas):
     page = atlas.open("/map?metric=stat:returns_total")
     info = _plot(page)
-    base = next(t for t in info["traces"] if t["name"] == "base")
-    data = next(t for t in info["traces"] if t["name"] == "data")
-    assert len(base["locations"]) >= 230
-    assert info["paths"] == len(base["locations"]) + len(data["locations"])
+    shapes = next(t for t in info["traces"] if t["name"] == "countries")
+    assert len(shapes["locations"]) >= 230
+    assert info["paths"] == len(shapes["locations"])  # every country drawn, from the local file
+    coloured = {i for i, z in zip(shapes["locations"], shapes["z"]) if z >= 0}
     table = page.locator('[data-testid="stDataFrame"]').last
-    assert {"IND", "PHL", "KHM", "UKR"} <= set(data["locations"])
+    assert {"IND", "PHL", "KHM", "UKR"} <= coloured
+    # what is painted: the countries with data in class colours, every other country grey
+    fills = page.evaluate("""() => Array.from(document.querySelectorAll('.choroplethlocation'),
+                                          p => getComputedStyle(p).fill)""")
+    grey = "rgb(222, 222, 222)"
+    painted = {i for i, f in zip(shapes["locations"], fills) if f != grey}
+    assert painted == coloured, painted ^ coloured
     assert table.is_visible()
     atlas.shot("map-returns")
     assert atlas.blocked == [], atlas.blocked
@@ -76,7 +82,7 @@ def test_singapore_and_bahrain_can_be_hovered(atlas):
 def test_click_country_opens_profile_and_url_restores_view(atlas, browser, server):
     page = atlas.open("/map?metric=stat:returns_total")
     _plot(page)
-    point = point_at(page, "data", "PHL", "Philippines")
+    point = point_at(page, "countries", "PHL", "Philippines")
     assert point, "no point inside the Philippines shows its tooltip"
     page.mouse.click(*point)
     page.wait_for_url(re.compile(r".*/country\?iso3=PHL.*"), timeout=30_000)

@@ -45,3 +45,22 @@ def test_french_presenter_map_with_story_keyboard(atlas):
     page.keyboard.press("ArrowLeft")
     page.wait_for_url("**step=1**", timeout=30_000)
     assert atlas.blocked == [] and atlas.console_errors == []
+
+
+def test_practices_csv_download_opens_with_accents_and_inert_formulas(atlas):
+    """The file a person downloads from /practices (built only when the button is clicked)."""
+    import csv
+    import io
+
+    page = atlas.open("/practices?country=CIV")
+    button = page.get_by_role("button", name="Download CSV")
+    button.wait_for(timeout=30_000)
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    raw = open(info.value.path(), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the accents
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows and all("CIV" in r["countries"] for r in rows)
+    assert any("Côte d’Ivoire" in r["country_names"] or "Côte d'Ivoire" in r["country_names"] for r in rows)
+    assert not [c for r in rows for c in r.values() if c[:1] in "=+@" and c[:1]]
+    assert atlas.blocked == [] and atlas.bad_responses == []
