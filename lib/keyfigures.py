@@ -180,11 +180,20 @@ def conflicts(ds: Dataset, stats: pd.DataFrame) -> list[Conflict]:
     return out
 
 
-def layout(ds: Dataset) -> list[Section]:
-    """Every section of /statistics with its blocks, charts, disagreeing figures and tables."""
+def section_keys(ds: Dataset) -> list[str]:
+    """The keys of the sections that have at least one figure, in page order."""
+    present = set(assign(ds)["section"])
+    return [key for key in SECTIONS if key in present]
+
+
+def layout(ds: Dataset, keys=None) -> list[Section]:
+    """The sections of /statistics (all, or those in `keys`) with their blocks, charts, disagreeing
+    figures and tables."""
     s = assign(ds)
     sections = []
     for key, blocks in SECTIONS.items():
+        if keys is not None and key not in keys:
+            continue
         part = s[s["section"] == key]
         built = []
         for block in blocks:

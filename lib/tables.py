@@ -14,23 +14,23 @@ from lib.schema import split_list
 from lib.units import format_value, period_text
 
 
-def _source_labels(ds: Dataset) -> dict[str, tuple[str, str]]:
-    """source_id -> (publisher, year), built once per sources table (pages ask for a label per
-    practice card and per figure: a DataFrame lookup per call cost 0.4-1 ms)."""
-    memo = _SOURCE_LABELS.get(id(ds.sources))
-    if memo is None or memo[0] is not ds.sources:
-        labels = {
-            sid: (pub, year)
-            for sid, pub, year in zip(ds.sources["source_id"], ds.sources["publisher"], ds.sources["year"])
-        }
-        memo = (ds.sources, labels)
-        if len(_SOURCE_LABELS) > 8:
-            _SOURCE_LABELS.clear()
-        _SOURCE_LABELS[id(ds.sources)] = memo
+_MEMO: dict[tuple[int, str], tuple[pd.DataFrame, dict]] = {}
+
+
+def _lookup(table: pd.DataFrame, key: str, build) -> dict:
+    """A dict built from `table` once (per table object and purpose) and reused: pages ask for a
+    label per practice card, figure and menu option, and a DataFrame lookup costs 0.4-1 ms each."""
+    memo = _MEMO.get((id(table), key))
+    if memo is None or memo[0] is not table:
+        if len(_MEMO) > 32:
+            _MEMO.clear()
+        memo = _MEMO[(id(table), key)] = (table, build(table))
     return memo[1]
 
 
-_SOURCE_LABELS: dict[int, tuple[pd.DataFrame, dict]] = {}
+def _source_labels(ds: Dataset) -> dict[str, tuple[str, str]]:
+    """source_id -> (publisher, year)."""
+    return _lookup(ds.sources, "labels", lambda t: {s: (p, y) for s, p, y in zip(t["source_id"], t["publisher"], t["year"])})
 
 
 def source_short(ds: Dataset, source_id: str) -> str:
@@ -76,8 +76,8 @@ def figure_line(ds: Dataset, row: dict) -> str:
 
 def metric_label(ds: Dataset, metric: Metric) -> str:
     if metric.kind == "statistic":
-        name = ds.indicators.set_index("indicator_id").loc[metric.indicator, "name"]
-        return i18n.label("indicator", metric.indicator, name)
+        names = _lookup(ds.indicators, "names", lambda t: dict(zip(t["indicator_id"], t["name"])))
+        return i18n.label("indicator", metric.indicator, names.get(metric.indicator, metric.indicator))
     return i18n.t(f"metric.{metric.kind}")
 
 

@@ -24,6 +24,7 @@ import pycountry
 from shapely.geometry import mapping
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries.geojson"
+SERVED = Path(__file__).resolve().parent.parent / "static" / "geo" / "countries.geojson"
 NO_ID = {"Kosovo": "XKX"}  # features without an ISO numeric id that stand for a country code
 SKIP = {"Antarctica", "Ashmore and Cartier Is."}  # not a place of migration; an Australian reef
 SIMPLIFY_DEG = 0.08
@@ -130,3 +131,6 @@ if __name__ == "__main__":
     fc = build(Path(sys.argv[1]))
     OUT.write_text(json.dumps(fc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {OUT} ({len(fc['features'])} features, {OUT.stat().st_size:,} bytes)")
+    SERVED.parent.mkdir(parents=True, exist_ok=True)
+    SERVED.write_bytes(OUT.read_bytes())  # the copy the browser loads (lib/geo.py)
+    print(f"copied to {SERVED}")

@@ -110,7 +110,7 @@ def test_story_steps_forward_and_back():
     at.button(key="story_next").click().run()
     assert not at.exception
     assert at.query_params["step"] == "2" and at.title[0].value == "Key statistics"
-    assert at.query_params["present"] == "1"
+    assert at.query_params["present"] == "1" and at.query_params["section"] == "returns"  # the step opens its tab
     at.button(key="story_prev").click().run()
     assert at.query_params["step"] == "1" and at.title[0].value == "World map"
     assert at.query_params["metric"] == "stat:returns_total"
@@ -142,8 +142,20 @@ def test_statistics_page_shows_every_statistic_row():
     from lib.load import load_dataset
 
     ds = load_dataset(ROOT / "data").dataset
-    at = run("statistics")
-    assert not at.exception
-    shown = sum(len(df.value) for df in at.dataframe)
+    shown = 0
+    for section in ("remittances", "returns", "migrant_workers", "other"):  # one tab is built per run
+        at = run("statistics", {"section": section})
+        assert not at.exception and not at.info  # a known section: no "ignored" note
+        assert [t.label for t in at.tabs] == ["Remittances", "Returns and repatriations", "Migrant workers", "Other figures"]
+        shown += sum(len(df.value) for df in at.dataframe)
+        assert dict(at.query_params).get("section", "remittances") in (section, [section])  # the first tab needs none
     assert shown == len(ds.statistics)
-    assert [t.label for t in at.tabs] == ["Remittances", "Returns and repatriations", "Migrant workers", "Other figures"]
+
+
+def test_statistics_opens_the_tab_in_the_url_and_only_builds_that_one():
+    at = run("statistics", {"section": "returns"})
+    assert not at.exception
+    specs = " ".join(c.proto.spec for c in at.get("plotly_chart"))
+    assert "returned to Ukraine" in specs and "remittance" not in specs.lower()  # only the returns tab was built
+    bad = run("statistics", {"section": "<b>nope</b>"})
+    assert not bad.exception and bad.info  # calm note, first tab shown

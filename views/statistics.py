@@ -1,15 +1,27 @@
-"""/statistics: key figures by the questions people ask, each with its source, period and qualifier."""
+"""/statistics: key figures by the questions people ask, each with its source, period and qualifier.
+
+One tab per question; only the open tab is built, and it is in the URL (`?section=returns`)."""
 
 import streamlit as st
 
-from lib import figures, i18n, keyfigures, ui
+from lib import figures, i18n, keyfigures, state, ui
 
 ds = ui.require_dataset()
+params = state.read(st.query_params)
 ui.header("statistics.title", "statistics.intro")
 
-sections = keyfigures.layout(ds)
-tabs = st.tabs([i18n.t(f"statistics.section.{s.key}") for s in sections])
-for tab, section in zip(tabs, sections):
+keys = keyfigures.section_keys(ds)
+labels = {key: i18n.t(f"statistics.section.{key}") for key in keys}
+chosen = params.choice("section", keys, keys[0] if keys else None)
+ui.ignored_params(params)
+tabs = st.tabs(list(labels.values()), default=labels.get(chosen), key=f"stats_tabs_{i18n.language()}", on_change="rerun")
+open_key = next((key for key, tab in zip(keys, tabs) if tab.open), chosen)
+ui.set_url({"section": open_key if open_key != (keys[0] if keys else None) else None})
+
+for key, tab in zip(keys, tabs):
+    if key != open_key:
+        continue
+    section = keyfigures.layout(ds, keys=[key])[0]
     with tab:
         st.write(i18n.t(f"statistics.section.{section.key}.intro"))
         if section.headlines:
