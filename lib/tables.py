@@ -206,8 +206,9 @@ def translation(ds: Dataset, practice_id: str, lang: str | None = None) -> dict 
     t = ds.translations
     if lang == i18n.DEFAULT or t.empty:
         return None
-    hit = t[(t["practice_id"] == practice_id) & (t["lang"] == lang)]
-    return hit.iloc[0].to_dict() if len(hit) else None
+    rows = _lookup(t, "by_id", lambda t: {(r["practice_id"], r["lang"]): r for r in reversed(t.to_dict("records"))})
+    hit = rows.get((practice_id, lang))
+    return dict(hit) if hit else None
 
 
 def practice_title(ds: Dataset, r) -> str:
@@ -220,7 +221,7 @@ def practice_card(ds: Dataset, r, names: dict[str, str]) -> str:
     curators' translation when there is one, marked as such, or the English text, marked too."""
     from lib.ui import md
 
-    issues = dict(zip(ds.issue_areas["issue_area_id"], ds.issue_areas["name"]))
+    issues = _lookup(ds.issue_areas, "names", lambda t: dict(zip(t["issue_area_id"], t["name"])))
     lines = []
     if r.countries:
         lines.append(f"**{i18n.t('col.countries')}:** " + md(", ".join(names.get(c, c) for c in split_list(r.countries))))

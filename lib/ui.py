@@ -346,10 +346,20 @@ def facets(ds: Dataset, practices: pd.DataFrame) -> None:
         cols[i % 4].dataframe(frame, hide_index=True, width="stretch", height=220)
 
 
-def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, limit: int = 200) -> None:
-    """Practices as expandable cards (title, countries, implementer, issues, summary, citation, link)."""
+PAGE_SIZE = 25  # practice cards drawn at first; "Show more" adds as many again
+
+
+def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, page: int = PAGE_SIZE) -> None:
+    """Practices as expandable cards (title, countries, implementer, issues, summary, citation, link).
+
+    The first `page` cards are drawn, then a *Show more* button adds `page` more (the count restarts
+    when the list changes): every card costs a page run time and browser memory, and the CSV
+    download holds the whole list."""
     from lib import tables
 
+    ids = tuple(practices["practice_id"])
+    memo = st.session_state.get(f"{key}_shown")
+    limit = memo[1] if isinstance(memo, tuple) and memo[0] == hash(ids) else page
     shown = practices.head(limit)
     names = country_names()
     open_all = len(shown) <= 6  # a short result list is shown whole
@@ -366,8 +376,18 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, limit: int = 2
                         "views/country.py", label=md(names.get(c, c)), query_params={"iso3": c, **persistent_params()},
                         icon=":material/flag:",
                     )
-    if len(practices) > limit:
-        st.caption(i18n.t("practices.more", n=len(practices) - limit))
+    rest = len(practices) - len(shown)
+    if rest > 0:
+        st.caption(i18n.t("practices.showing", n=i18n.number(len(shown)), total=i18n.number(len(practices))))
+        if not presenting():
+            st.button(
+                i18n.t("practices.show_more", n=min(page, rest)), key=f"{key}_more", icon=":material/expand_more:",
+                on_click=_show_more, args=(f"{key}_shown", hash(ids), limit + page),
+            )
+
+
+def _show_more(state_key: str, signature: int, limit: int) -> None:
+    st.session_state[state_key] = (signature, limit)
 
 
 def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> None:

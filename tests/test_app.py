@@ -159,3 +159,13 @@ def test_statistics_opens_the_tab_in_the_url_and_only_builds_that_one():
     assert "returned to Ukraine" in specs and "remittance" not in specs.lower()  # only the returns tab was built
     bad = run("statistics", {"section": "<b>nope</b>"})
     assert not bad.exception and bad.info  # calm note, first tab shown
+
+
+def test_practice_list_shows_a_page_then_more():
+    at = run("practices")
+    assert not at.exception
+    assert len(at.expander) == 2 + 25 and "Showing 25 of 240." in [c.value for c in at.caption]  # + filters, facets
+    at.button(key="pr_more").click().run()
+    assert len(at.expander) == 2 + 50 and not at.exception
+    at.text_input(key="pr_q").set_value("Philippines").run()  # a new list starts again at one page
+    assert len(at.expander) <= 2 + 25 and not at.exception
