@@ -14,7 +14,7 @@ response >= 400 (except the known `/<page>/_stcore/host-config` 404 probe, see
 tests/browser/conftest.py), a request to a non-local host (blocked), a timeout, and interactions
 not run before the overall `--timeout`. Exit status 1 on any error.
 
-Without `--url` a server is started (`streamlit run app.py` on a free port on 127.0.0.1) and
+Without `--url` a server is started (`python serve.py` on a free port on 127.0.0.1) and
 stopped afterwards. All traffic goes to 127.0.0.1; loops are bounded in count and time.
 """
 
@@ -51,11 +51,11 @@ def free_port() -> int:
 
 
 def spawn_server(env_extra: dict | None = None, port: int | None = None) -> tuple[str, subprocess.Popen]:
-    """`streamlit run app.py` on 127.0.0.1 (not waited for: see `wait_ready`)."""
+    """`python serve.py` (= `streamlit run app.py`, caches filled at start) on 127.0.0.1 (not waited for: see `wait_ready`)."""
     port = port or free_port()
     env = {**os.environ, **(env_extra or {})}
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        sys.executable, str(ROOT / "serve.py"), "--server.port", str(port),  # what scripts/run.sh runs
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -6,7 +6,7 @@
 
 What it measures (see bench/RESULTS.md for the latest numbers and what they mean):
 
-- cold start: spawn `streamlit run app.py` on a free port -> `/map` drawn in headless Chromium
+- cold start: spawn `python serve.py` (what scripts/run.sh runs) on a free port -> `/map` drawn in headless Chromium
   (every country path of the choropleth present, Streamlit no longer running), median of 3;
 - warm server-side page-run time, p50 and p95, for every route and the common interactions,
   measured with Streamlit's AppTest: the time of the script run itself (from the rerun request to
@@ -596,7 +596,7 @@ def render(env: dict, curated: tuple, browser: dict | None, scale: list, wall: f
             maps = sorted(c["map"] for c in cold)
             med = statistics.median(maps)
             each = ", ".join(f"{c['map']:.2f}" for c in cold)
-            L.append(f"| cold start: spawn `streamlit run` -> /map drawn, median of {len(cold)} ({each} s) | {med:.2f} s | "
+            L.append(f"| cold start: spawn `python serve.py` -> /map drawn, median of {len(cold)} ({each} s) | {med:.2f} s | "
                      f"≤ {TARGET_COLD_START:.0f} s | "
                      f"{verdict(med <= TARGET_COLD_START)} | {max(c['load'] for c in cold)} |")
             for key, what in (("ready", "health endpoint ok"), ("title", "page title drawn")):

@@ -6,4 +6,4 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
-exec .venv/bin/streamlit run app.py "$@"
+exec .venv/bin/python serve.py "$@"  # = streamlit run app.py "$@", with caches filled at start

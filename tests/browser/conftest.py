@@ -50,7 +50,7 @@ def start_server(env_extra: dict | None = None) -> tuple[str, subprocess.Popen]:
     port = _free_port()
     env = {**os.environ, **(env_extra or {})}
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        sys.executable, str(ROOT / "serve.py"), "--server.port", str(port),  # what scripts/run.sh runs
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
