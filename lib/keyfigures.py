@@ -120,6 +120,9 @@ def base_value(value: float, unit: str) -> float:
     return float(value) * UNIT_SCALE.get(unit, (unit, unit, 1))[2]
 
 
+MAX_BARS = 30  # bars per chart: the largest; every figure is still in the section's table and CSV
+
+
 def charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
     """One horizontal bar chart per (indicator, base unit) with at least two figures, largest first.
 
@@ -134,6 +137,8 @@ def charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
             continue
         g = g.assign(bv=[base_value(v, u) for v, u in zip(g["value"], g["unit"])])
         g = g.sort_values(["bv", "geography"], ascending=[False, True])
+        total = len(g)
+        g = g.head(MAX_BARS)
         rows = pd.DataFrame(
             {
                 "label": [f"{geography_name(ds, r.geography)} · {period_text(r.period)}" for r in g.itertuples()],
@@ -146,9 +151,12 @@ def charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
         )
         srcs = sorted({source_short(ds, x) for x in g["source_id"]})
         periods = sorted({period_text(p) for p in g["period"]})
+        title = indicator_name(ds, indicator)
+        if total > MAX_BARS:
+            title += " " + i18n.t("chart.largest", n=i18n.number(MAX_BARS), total=i18n.number(total))
         out.append(
             Chart(
-                key=f"{indicator}-{base}", title=indicator_name(ds, indicator), axis=i18n.label("unit", base, base),
+                key=f"{indicator}-{base}", title=title, axis=i18n.label("unit", base, base),
                 source=i18n.t("chart.source", sources="; ".join(srcs), periods=", ".join(periods)), rows=rows,
             )
         )

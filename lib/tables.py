@@ -81,14 +81,22 @@ def metric_label(ds: Dataset, metric: Metric) -> str:
     return i18n.t(f"metric.{metric.kind}")
 
 
+MAX_HOVER_FIGURES = 5  # figures listed per country in a map hover and table cell ("... and N more")
+
+
 def map_table(ds: Dataset, metric: Metric, values: pd.DataFrame) -> pd.DataFrame:
     """iso3, name, value, display, sources, hover: one row per country with data."""
     names = countries.names(ds.countries)
     rows = []
     for r in values.itertuples(index=False):
         if metric.kind == "statistic":
-            lines = [figure_line(ds, x) for x in r.rows]
-            display = "; ".join(format_value(x["value"], x["unit"], x["qualifier"]) for x in r.rows)
+            figs = r.rows[:MAX_HOVER_FIGURES]
+            more = len(r.rows) - len(figs)
+            lines = [figure_line(ds, x) for x in figs]
+            display = "; ".join(format_value(x["value"], x["unit"], x["qualifier"]) for x in figs)
+            if more:
+                lines.append(i18n.t("map.more_figures", n=i18n.number(more)))
+                display += "; " + i18n.t("map.more_figures", n=i18n.number(more))
             sources = "; ".join(sorted({source_short(ds, x["source_id"]) for x in r.rows}))
             hover = "\n".join(lines)
         else:
@@ -311,8 +319,6 @@ def country_profile(ds: Dataset, iso3: str) -> dict:
             ],
         }
     )
-    export_stats = stats.assign(record="statistic")
-    export_prac = practice_export(ds, practices).assign(record="practice")
     from lib import keyfigures
 
     return {
@@ -322,8 +328,18 @@ def country_profile(ds: Dataset, iso3: str) -> dict:
         "conflict_groups": keyfigures.conflicts(ds, stats),
         "practices": practices,
         "coverage": coverage,
-        "export": pd.concat([export_stats, export_prac], ignore_index=True).fillna(""),
     }
+
+
+def country_export(ds: Dataset, iso3: str) -> pd.DataFrame:
+    """A country's statistics and practices in one table (a `record` column says which), for CSV.
+    Language-independent (English names), so it can be built outside a page run."""
+    from lib import metrics
+
+    stats = ds.statistics[ds.statistics["geography"] == iso3].sort_values(["indicator", "period", "source_id"])
+    export_stats = stats.assign(record="statistic")
+    export_prac = practice_export(ds, metrics.country_practices(ds, iso3)).assign(record="practice")
+    return pd.concat([export_stats, export_prac], ignore_index=True).fillna("")
 
 
 def sources_table(ds: Dataset) -> pd.DataFrame:

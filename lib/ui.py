@@ -197,6 +197,25 @@ def set_url(values: dict) -> None:
         st.query_params.from_dict(wanted)
 
 
+MAX_TABLE_ROWS = 1000  # rows sent to the browser in one table; the CSV download has them all
+SHORT_TABLE_ROWS = 40  # up to this many, a static table whose long cells wrap
+
+
+def long_table(df: pd.DataFrame) -> None:
+    """A scrollable table of at most MAX_TABLE_ROWS rows, with a note when rows were left out."""
+    st.dataframe(df.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
+    if len(df) > MAX_TABLE_ROWS:
+        st.caption(i18n.t("table.first_rows", n=i18n.number(MAX_TABLE_ROWS), total=i18n.number(len(df))))
+
+
+def statistics_table(df: pd.DataFrame) -> None:
+    """A country's figures: a wrapping table when short, else a scrollable one."""
+    if len(df) <= SHORT_TABLE_ROWS:
+        st.table(df.set_index(df.columns[0]))  # long cells wrap
+    else:
+        long_table(df)
+
+
 def download_csv(df: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, key: str) -> None:
     """A CSV download button. Pass a function instead of a frame to build the file only when
     someone clicks (Streamlit's deferred download): the full practice list is not built on every run.
@@ -393,7 +412,7 @@ def _show_more(state_key: str, signature: int, limit: int) -> None:
 def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> None:
     for issue, label, group in tables.practices_by_issue(ds, practices):
         st.markdown(f"**{md(label)}** ({len(group)})")
-        practice_list(ds, group, key=f"iss_{issue}")
+        practice_list(ds, group, key=f"iss_{issue}", page=10)
 
 
 def suggestions(ds: Dataset, iso3s: list[str]) -> None:
@@ -445,6 +464,21 @@ def figure_card(card: dict, label: str | None = None) -> None:
         st.caption(md(i18n.t("statistics.card_meta", period=card["period"], source=card["source"])))
         if card.get("note"):
             st.caption(md(card["note"]))
+
+
+MAX_CONFLICTS = 10  # groups of differing figures drawn as cards; the rest are in the table above
+
+
+def conflicts(groups: list) -> None:
+    """Groups of figures that differ, with the heading and the note; at most MAX_CONFLICTS drawn."""
+    if not groups:
+        return
+    st.markdown(f"##### {i18n.t('statistics.conflicts_title')}")
+    st.caption(i18n.t("statistics.conflicts_note"))
+    for c in groups[:MAX_CONFLICTS]:
+        conflict(c)
+    if len(groups) > MAX_CONFLICTS:
+        st.caption(i18n.t("statistics.conflicts_more", n=i18n.number(len(groups) - MAX_CONFLICTS)))
 
 
 def conflict(c) -> None:

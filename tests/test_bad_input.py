@@ -188,7 +188,7 @@ def test_hostile_text_renders_inertly(case, page, params, folders, monkeypatch):
 def exported_cells(folder) -> list[str]:
     """Every cell of the practices, country (PHL) and statistics CSV downloads."""
     ds = load_dataset(folder).dataset
-    frames = [tables.practice_export(ds, ds.practices), tables.country_profile(ds, "PHL")["export"], ds.statistics]
+    frames = [tables.practice_export(ds, ds.practices), tables.country_export(ds, "PHL"), ds.statistics]
     cells = []
     for frame in frames:
         text = export.to_csv_bytes(frame).decode("utf-8-sig")

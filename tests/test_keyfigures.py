@@ -47,3 +47,12 @@ def test_shipped_remittances_and_returns():
     assert len(phl.figures) == 4
     mw = next(c for b in sections["migrant_workers"].blocks for c in b.conflicts if c.title == "World — International migrant workers")
     assert sorted(f["value"] for f in mw.figures) == ["164 million people", "169 million people"]
+
+
+def test_a_chart_draws_the_largest_bars_and_says_so(tiny_ds, monkeypatch):
+    i18n.set_language("en")
+    monkeypatch.setattr(keyfigures, "MAX_BARS", 2)
+    chart = keyfigures.charts(tiny_ds, tiny_ds.statistics)[0]
+    assert list(chart.rows["value"]) == [1_100_000, 230_000]  # the largest two of three
+    assert chart.title.endswith("(2 largest of 3)")
+    assert keyfigures.section_keys(tiny_ds) == [s.key for s in keyfigures.layout(tiny_ds)]

@@ -20,6 +20,8 @@ def test_practice_export_and_profile(tiny_ds):
     assert "country_names" in out and out.loc[1, "country_names"] == "Philippines, India"
     profile = tables.country_profile(tiny_ds, "PHL")
     assert profile["conflicts"] and len(profile["statistics"]) == 2 and len(profile["practices"]) == 2
+    export = tables.country_export(tiny_ds, "PHL")
+    assert list(export["record"]).count("statistic") == 2 and list(export["record"]).count("practice") == 2
 
 
 
@@ -43,3 +45,15 @@ def test_practice_card_marks_translations_and_english_summaries(tiny_ds):
         assert "Livelihood kits" in card and "anglais" not in card and "English" not in card
     finally:
         i18n.set_language("en")
+
+
+def test_map_hover_lists_a_few_figures_then_how_many_more(tiny_ds, monkeypatch):
+    from lib import metrics
+
+    i18n.set_language("en")
+    monkeypatch.setattr(tables, "MAX_HOVER_FIGURES", 1)
+    metric = next(m for m in metrics.available_metrics(tiny_ds) if m.indicator == "returns_total")
+    table = tables.map_table(tiny_ds, metric, metrics.metric_values(tiny_ds, metric))
+    phl = table.set_index("iso3").loc["PHL"]
+    assert phl["hover"].count("\n") == 1 and phl["hover"].endswith("and 1 more figure (see the table)")
+    assert "IOM 2021" in phl["sources"] and "GFMD" in phl["sources"]  # every source is still named

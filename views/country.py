@@ -48,7 +48,7 @@ if not iso3 or iso3 not in known:
     st.stop()
 
 ui.set_url({"iso3": iso3})
-profile = tables.country_profile(ds, iso3)
+profile = cache.view("country_profile", iso3)
 
 head, locator = st.columns([3, 2], vertical_alignment="center")
 with head:
@@ -61,12 +61,8 @@ st.subheader(i18n.t("country.statistics"))
 if profile["statistics"].empty:
     st.write(i18n.t("country.no_statistics"))
 else:
-    st.table(profile["statistics"].set_index(profile["statistics"].columns[0]))  # long cells wrap
-    if profile["conflict_groups"]:
-        st.markdown(f"##### {i18n.t('statistics.conflicts_title')}")
-        st.caption(i18n.t("statistics.conflicts_note"))
-        for c in profile["conflict_groups"]:
-            ui.conflict(c)
+    ui.statistics_table(profile["statistics"])
+    ui.conflicts(profile["conflict_groups"])
 
 if profile["practices"].empty and profile["statistics"].empty:
     st.info(i18n.t("country.empty"), icon=":material/info:")
@@ -83,7 +79,7 @@ if ui.presenting():
     st.stop()
 cols = st.columns(3)
 with cols[0]:
-    ui.download_csv(profile["export"], f"atlas-{iso3}.csv", key="country_csv")
+    ui.download_csv(lambda: tables.country_export(ds, iso3), f"atlas-{iso3}.csv", key="country_csv")
 with cols[1]:
     st.download_button(
         i18n.t("brief.download"), data=lambda: brief.build(ds, iso3, lang), file_name=f"atlas-brief-{iso3}.pdf",

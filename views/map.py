@@ -1,5 +1,7 @@
 """/map: world choropleth of a chosen metric, with filters, click-through, table and CSV."""
 
+from dataclasses import astuple
+
 import streamlit as st
 
 from lib import countries, figures, i18n, metrics, tables, ui
@@ -7,7 +9,7 @@ from lib import cache, state
 
 ds = ui.require_dataset()
 params = state.read(st.query_params)
-options = {m.id: m for m in metrics.available_metrics(ds)}
+options = {m.id: m for m in cache.view("metrics")}
 filters_spec = ui.practice_filter_spec(ds)
 
 ui.header("map.title", "map.intro")
@@ -25,8 +27,7 @@ with ui.panel(right, i18n.t("filters.title"), icon=":material/filter_list:"):
 f = metrics.Filters(**chosen)
 ui.set_url({"metric": metric.id, **chosen})
 
-values = metrics.metric_values(ds, metric, f)
-table = tables.map_table(ds, metric, values)
+_, values, table = cache.view("map", metric.id, astuple(f))
 geometry = cache.geometry()
 names = countries.names(ds.countries)
 label = tables.metric_label(ds, metric)

@@ -4,7 +4,7 @@ One tab per question; only the open tab is built, and it is in the URL (`?sectio
 
 import streamlit as st
 
-from lib import figures, i18n, keyfigures, state, ui
+from lib import cache, figures, i18n, keyfigures, state, ui
 
 ds = ui.require_dataset()
 params = state.read(st.query_params)
@@ -21,7 +21,7 @@ ui.set_url({"section": open_key if open_key != (keys[0] if keys else None) else 
 for key, tab in zip(keys, tabs):
     if key != open_key:
         continue
-    section = keyfigures.layout(ds, keys=[key])[0]
+    section = cache.view("statistics_section", key)
     with tab:
         st.write(i18n.t(f"statistics.section.{section.key}.intro"))
         if section.headlines:
@@ -36,10 +36,6 @@ for key, tab in zip(keys, tabs):
                     figures.bar_chart(chart.rows, title=chart.title, axis_title=chart.axis, source_line=chart.source),
                     f"chart_{section.key}_{chart.key}",
                 )
-            if block.conflicts:
-                st.markdown(f"##### {i18n.t('statistics.conflicts_title')}")
-                st.caption(i18n.t("statistics.conflicts_note"))
-                for c in block.conflicts:
-                    ui.conflict(c)
-            st.dataframe(block.table, hide_index=True, width="stretch")
+            ui.conflicts(block.conflicts)
+            ui.long_table(block.table)
         ui.download_csv(section.stats, f"atlas-statistics-{section.key}.csv", key=f"stats_csv_{section.key}")
