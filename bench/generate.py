@@ -11,8 +11,8 @@ summaries, places, implementers, locators, URLs and notes, so lengths and words 
 the search vocabulary stays the curated one. Same arguments, same seed, same `data/` -> same bytes.
 
 Output belongs under `bench/out/` (git-ignored). Note: `lib.load` refuses any CSV over
-`MAX_FILE_BYTES` (50 MB); at these text lengths (about 770 bytes a practice, 295 a statistic) that
-is about 68,000 practices or 178,000 statistics rows. Larger folders are complete and otherwise
+`MAX_FILE_BYTES` (512 MB); at these text lengths (about 770 bytes a practice, 295 a statistic) that
+is about 700,000 practices or 1.8 million statistics rows. Larger folders are complete and otherwise
 valid (`--check` validates with the cap lifted, in this process only), but the app and
 `python -m lib.validate` will refuse them.
 """
@@ -204,7 +204,7 @@ def _write(path: Path, file: str, rows) -> None:
 
 
 def check(folder: Path, lift_cap: bool = True) -> int:
-    """`python -m lib.validate` on the folder; with `lift_cap`, the 50 MB file cap is lifted here."""
+    """`python -m lib.validate` on the folder; with `lift_cap`, the 512 MB file cap is lifted here."""
     from lib import validate
 
     if lift_cap:

@@ -1,18 +1,26 @@
-"""Load test: K concurrent browser sessions, each doing I interactions, against a local server.
+"""Load test: K concurrent sessions, each doing I interactions, against a local server.
 
-    .venv/bin/python -m bench.load [--sessions 25] [--interactions 40] [--timeout 1800] [--url URL] [--data DIR]
+    .venv/bin/python -m bench.load [--client ws|browser] [--sessions 25] [--interactions 40]
+                                   [--timeout 1800] [--url URL] [--data DIR]
 
-One headless Chromium (Debian's, `ATLAS_CHROMIUM` to override), one browser context per session,
-all driven from one asyncio loop. An interaction is navigating to a route with URL parameters
-(change the map metric, filter the map, search practices, open a country profile, toggle the
-heatmap, ...) and waiting until Streamlit has finished running (no status widget, script not
-running, the page title drawn) and the page's expected element is visible (the map's country
-paths, a heatmap, a profile heading, ...).
+An interaction is opening a route with URL parameters (change the map metric, filter the map,
+search practices, open a country profile, toggle the heatmap, ...) and waiting until the page has
+finished. Two kinds of client, all driven from one asyncio loop:
 
-Errors counted: an exception shown on the page (`stException`), a browser console error, an HTTP
-response >= 400 (except the known `/<page>/_stcore/host-config` 404 probe, see
-tests/browser/conftest.py), a request to a non-local host (blocked), a timeout, and interactions
-not run before the overall `--timeout`. Exit status 1 on any error.
+- `ws` (default): websocket sessions that speak Streamlit's protocol (bench/wsclient.py), as a
+  browser does, without drawing: the server does all its work for every interaction, so this
+  measures the server with 25 sessions on 2 cores. Done = the script run has finished and the
+  page's own element was sent (the map's chart, a profile heading, ...).
+- `browser`: one headless Chromium (Debian's, `ATLAS_CHROMIUM` to override), one browser context
+  per session. Done = Streamlit has finished running (no status widget, script not running, the
+  page title drawn) and the page's expected element is visible (the map's country paths, ...).
+  Each Chromium renderer needs most of a core to draw a page, so on 2 cores only a few sessions fit.
+
+Errors counted: an exception on the page, an error message shown, a page not found, a page that
+lacks its element, a timeout, and interactions not run before the overall `--timeout`; with
+browsers also a console error, an HTTP response >= 400 (except the known
+`/<page>/_stcore/host-config` 404 probe, see tests/browser/conftest.py) and a request to a
+non-local host (blocked). Exit status 1 on any error.
 
 Without `--url` a server is started (`python serve.py` on a free port on 127.0.0.1) and
 stopped afterwards. All traffic goes to 127.0.0.1; loops are bounded in count and time.
@@ -193,6 +201,7 @@ class Report:
     not_run: int = 0
     wall: float = 0.0
     url: str = ""
+    client: str = "browser"
 
     @property
     def done(self) -> int:
@@ -208,7 +217,8 @@ class Report:
 
     def summary(self) -> str:
         lines = [
-            f"load test: {self.sessions} sessions x {self.interactions} interactions against {self.url}",
+            f"load test: {self.sessions} {'websocket' if self.client == 'ws' else 'browser'} sessions x "
+            f"{self.interactions} interactions against {self.url}",
             f"completed {self.done}/{self.sessions * self.interactions} interactions in {self.wall:.1f} s"
             + (f" ({self.done / self.wall:.2f}/s)" if self.wall else ""),
         ]
@@ -319,11 +329,61 @@ class _Session:
             self.report.times.append((step.kind, elapsed))
 
 
+class _WsRunner:
+    """A browser-less session (bench/wsclient.py): one websocket, one script run per interaction."""
+
+    def __init__(self, n: int, base_url: str, report: Report, interaction_timeout: float, deadline: float):
+        self.n, self.base_url, self.report = n, base_url, report
+        self.interaction_timeout, self.deadline = interaction_timeout, deadline
+
+    async def run(self, steps: list[Step]) -> None:
+        from bench.wsclient import WsSession
+
+        async with WsSession(self.base_url) as session:
+            for step in steps:
+                left = self.deadline - time.monotonic()
+                if left <= 1:
+                    return  # the rest is counted as not run
+                self.report.attempted += 1
+                result = await session.open(step.path, step.page, timeout=min(self.interaction_timeout, left))
+                where = f"session {self.n} {step.kind} {step.path}"
+                self.report.errors += [f"{where}: {p}" for p in result.problems]
+                if not result.problems:
+                    self.report.times.append((step.kind, result.seconds))
+                elif any(p.startswith("connection closed") for p in result.problems):
+                    return
+
+
+async def _run_ws(url: str, sessions: int, interactions: int, timeout: float, interaction_timeout: float,
+                  seed: int) -> Report:
+    report = Report(sessions, interactions, url=url, client="ws")
+    t0 = time.monotonic()
+    deadline = t0 + timeout
+    runners = [_WsRunner(i, url, report, interaction_timeout, deadline) for i in range(sessions)]
+    tasks = [asyncio.create_task(r.run(plan(random.Random(f"{seed}-{i}"), interactions))) for i, r in enumerate(runners)]
+    await _gather(tasks, deadline, report)
+    report.wall = time.monotonic() - t0
+    report.not_run = sessions * interactions - report.attempted
+    return report
+
+
+async def _gather(tasks, deadline: float, report: Report) -> None:
+    done, pending = await asyncio.wait(tasks, timeout=max(1.0, deadline - time.monotonic() + 15))
+    for t in pending:
+        t.cancel()
+    if pending:
+        report.errors.append(f"{len(pending)} session(s) still running at the deadline were cancelled")
+        await asyncio.gather(*pending, return_exceptions=True)
+    for t in done:
+        if t.exception() is not None:
+            report.errors.append(f"session failed: {type(t.exception()).__name__}: {str(t.exception())[:200]}")
+
+
 async def _run_async(url: str, sessions: int, interactions: int, timeout: float, interaction_timeout: float,
                      seed: int, executable: str) -> Report:
     from playwright.async_api import async_playwright
 
-    report = Report(sessions, interactions, url=url)
+    report = Report(sessions, interactions, url=url, client="browser")
     t0 = time.monotonic()
     deadline = t0 + timeout
     async with async_playwright() as p:
@@ -333,15 +393,7 @@ async def _run_async(url: str, sessions: int, interactions: int, timeout: float,
             tasks = [
                 asyncio.create_task(r.run(plan(random.Random(f"{seed}-{i}"), interactions))) for i, r in enumerate(runners)
             ]
-            done, pending = await asyncio.wait(tasks, timeout=max(1.0, deadline - time.monotonic() + 15))
-            for t in pending:
-                t.cancel()
-            if pending:
-                report.errors.append(f"{len(pending)} session(s) still running at the deadline were cancelled")
-                await asyncio.gather(*pending, return_exceptions=True)
-            for t in done:
-                if t.exception() is not None:
-                    report.errors.append(f"session failed: {type(t.exception()).__name__}: {str(t.exception())[:200]}")
+            await _gather(tasks, deadline, report)
         finally:
             await browser.close()
     report.wall = time.monotonic() - t0
@@ -350,13 +402,18 @@ async def _run_async(url: str, sessions: int, interactions: int, timeout: float,
 
 
 def run_load(url: str, sessions: int = 25, interactions: int = 40, timeout: float = 900, interaction_timeout: float = 90,
-             seed: int = 7, executable: str = CHROMIUM) -> Report:
-    """Run the load test against `url`; the asyncio loop runs in its own thread (safe beside Playwright's sync API)."""
+             seed: int = 7, executable: str = CHROMIUM, client: str = "browser") -> Report:
+    """Run the load test against `url` with `client` "browser" or "ws"; the asyncio loop runs in its
+    own thread (safe beside Playwright's sync API)."""
     box: dict = {}
 
     def target():
         try:
-            box["report"] = asyncio.run(_run_async(url, sessions, interactions, timeout, interaction_timeout, seed, executable))
+            if client == "ws":
+                coro = _run_ws(url, sessions, interactions, timeout, interaction_timeout, seed)
+            else:
+                coro = _run_async(url, sessions, interactions, timeout, interaction_timeout, seed, executable)
+            box["report"] = asyncio.run(coro)
         except BaseException as err:  # noqa: BLE001 - re-raised in the caller's thread
             box["error"] = err
 
@@ -372,6 +429,8 @@ def run_load(url: str, sessions: int = 25, interactions: int = 40, timeout: floa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--client", choices=("ws", "browser"), default="ws",
+                    help="ws: websocket sessions without drawing (default); browser: Chromium contexts")
     ap.add_argument("--sessions", type=int, default=25)
     ap.add_argument("--interactions", type=int, default=40, help="per session")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run (default 1800)")
@@ -380,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", help="ATLAS_DATA_DIR for the server started here")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
-    if not Path(CHROMIUM).exists():
+    if args.client == "browser" and not Path(CHROMIUM).exists():
         print(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set ATLAS_CHROMIUM)", file=sys.stderr)
         return 2
     proc = None
@@ -394,13 +453,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(f"load: {time.strftime('%Y-%m-%d %H:%M:%S')}, load average {os.getloadavg()[0]:.2f} at start", flush=True)
         cpu0 = cpu_seconds(proc.pid) if proc is not None else 0.0
-        report = run_load(url, args.sessions, args.interactions, args.timeout, args.interaction_timeout, args.seed)
+        report = run_load(url, args.sessions, args.interactions, args.timeout, args.interaction_timeout, args.seed,
+                          client=args.client)
         print(report.summary())
         print(f"load average {os.getloadavg()[0]:.2f} at end")
         if proc is not None:
             cpu = cpu_seconds(proc.pid) - cpu0
-            print(f"server: {cpu:.0f} CPU s in {report.wall:.0f} s ({100 * cpu / max(report.wall, 1e-9):.0f}% of one core; "
-                  f"the rest of 2 cores went to Chromium and other work), RSS at end {rss_bytes(proc.pid) / 2**20:.0f} MiB")
+            print(f"server: {cpu:.0f} CPU s in {report.wall:.0f} s ({100 * cpu / max(report.wall, 1e-9):.0f}% of one core"
+                  + ("; the rest of 2 cores went to Chromium and other work" if args.client == "browser" else "") + ")"
+                  + f", RSS at end {rss_bytes(proc.pid) / 2**20:.0f} MiB")
     finally:
         if proc is not None:
             stop_server(proc)

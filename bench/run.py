@@ -227,7 +227,7 @@ def _q(xs: list[float], q: float) -> float:
 
 
 def _lift_cap_if_needed(data: Path | None) -> bool:
-    """Generated folders can exceed lib.load's 50 MB file cap; lift it here only (in this process)."""
+    """Generated folders can exceed lib.load's 512 MB file cap; lift it here only (in this process)."""
     from lib import load
 
     if data is None:
@@ -678,7 +678,7 @@ def _meta_notes(meta: dict) -> list[str]:
     out = []
     if meta.get("cap_lifted"):
         out.append("")
-        out.append("Note: a CSV here is over `lib.load.MAX_FILE_BYTES` (50 MB); the worker lifted that cap in its own "
+        out.append("Note: a CSV here is over `lib.load.MAX_FILE_BYTES` (512 MB); the worker lifted that cap in its own "
                    "process to measure the app at this size. The shipped app refuses such a folder.")
     if meta.get("killed_at_deadline"):
         out.append("")

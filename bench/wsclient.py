@@ -41,6 +41,7 @@ class RunResult:
     seconds: float
     elements: dict[str, int] = field(default_factory=dict)  # element kind -> count
     problems: list[str] = field(default_factory=list)
+    page: str | None = None  # url path of the page the server ran (from its `navigation` message)
 
 
 class WsSession:
@@ -76,6 +77,9 @@ class WsSession:
             result.problems.append(f"connection closed: {err}")
         result.seconds = time.monotonic() - t0
         want = EXPECTED_ELEMENT.get(page)
+        asked = parts.path.strip("/")
+        if not result.problems and result.page is not None and result.page != asked:
+            result.problems.append(f"wrong page: asked for {asked!r}, the server ran {result.page!r}")
         if not result.problems and want and not result.elements.get(want):
             result.problems.append(f"page incomplete: no {want} element")
         return result
@@ -87,6 +91,11 @@ class WsSession:
             kind = fm.WhichOneof("type")
             if kind == "delta":
                 self._delta(fm, result)
+            elif kind == "navigation":
+                nav = fm.navigation
+                current = [p for p in nav.app_pages if p.page_script_hash == nav.page_script_hash]
+                if current:
+                    result.page = "" if current[0].is_default else current[0].url_pathname
             elif kind == "page_not_found":
                 result.problems.append(f"page not found: {fm.page_not_found.page_name!r}")
             elif kind == "script_finished":

@@ -91,9 +91,13 @@ def _map_view(ds, metric_id: str, filters: tuple):
 def _view_fn(name: str):
     from lib import metrics
 
+    from lib import keyfigures
+
     return {
         "statistics_section": _statistics_section,
+        "statistics_sections": keyfigures.section_keys,
         "country_profile": _country_profile,
+        "countries_with_data": metrics.countries_with_data,
         "map": _map_view,
         "metrics": metrics.available_metrics,
     }[name]

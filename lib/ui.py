@@ -466,6 +466,21 @@ def figure_card(card: dict, label: str | None = None) -> None:
             st.caption(md(card["note"]))
 
 
+MAX_HEADLINES = 4  # headline cards in one row; more go in rows of four, up to 3 rows
+
+
+def headlines(cards: list[dict]) -> None:
+    """A section's headline figures as cards, four to a row (at most 12; the table has them all)."""
+    shown = cards[: 3 * MAX_HEADLINES]
+    for start in range(0, len(shown), MAX_HEADLINES):
+        row = shown[start:start + MAX_HEADLINES]
+        for col, card in zip(st.columns(len(row) if len(shown) <= MAX_HEADLINES else MAX_HEADLINES), row):
+            with col:
+                figure_card(card, label=card["label"])
+    if len(cards) > len(shown):
+        st.caption(i18n.t("map.more_figures", n=i18n.number(len(cards) - len(shown))))
+
+
 MAX_CONFLICTS = 10  # groups of differing figures drawn as cards; the rest are in the table above
 
 
@@ -481,14 +496,20 @@ def conflicts(groups: list) -> None:
         st.caption(i18n.t("statistics.conflicts_more", n=i18n.number(len(groups) - MAX_CONFLICTS)))
 
 
+MAX_CONFLICT_FIGURES = 8  # figures drawn per group; the table lists them all
+
+
 def conflict(c) -> None:
     """Figures that differ, side by side with their sources (never merged), and why they may differ."""
     st.markdown(f"**{md(c.title)}**")
-    for col, card in zip(st.columns(min(len(c.figures), 4)), c.figures):
+    figures = c.figures[:MAX_CONFLICT_FIGURES]
+    for col, card in zip(st.columns(min(len(figures), 4)), figures):
         with col:
             figure_card(card)
-    for card in c.figures[4:]:
+    for card in figures[4:]:
         figure_card(card)
+    if len(c.figures) > len(figures):
+        st.caption(i18n.t("map.more_figures", n=i18n.number(len(c.figures) - len(figures))))
 
 
 def compare_view(ds: Dataset, iso3s: list[str]) -> None:

@@ -12,7 +12,7 @@ ui.header("country.title")
 
 raw = params.text("iso3")
 iso3 = countries.clean_iso3(raw)
-with_data = metrics.countries_with_data(ds)
+with_data = cache.view("countries_with_data")
 
 # Compare: two to four countries, kept in the URL as ?compare=PHL,IND
 wanted = compare.clean_selection(ds, params.text("compare").split(",")) if params.text("compare") else []

@@ -4,13 +4,13 @@ One tab per question; only the open tab is built, and it is in the URL (`?sectio
 
 import streamlit as st
 
-from lib import cache, figures, i18n, keyfigures, state, ui
+from lib import cache, figures, i18n, state, ui
 
 ds = ui.require_dataset()
 params = state.read(st.query_params)
 ui.header("statistics.title", "statistics.intro")
 
-keys = keyfigures.section_keys(ds)
+keys = cache.view("statistics_sections")
 labels = {key: i18n.t(f"statistics.section.{key}") for key in keys}
 chosen = params.choice("section", keys, keys[0] if keys else None)
 ui.ignored_params(params)
@@ -24,10 +24,7 @@ for key, tab in zip(keys, tabs):
     section = cache.view("statistics_section", key)
     with tab:
         st.write(i18n.t(f"statistics.section.{section.key}.intro"))
-        if section.headlines:
-            for col, card in zip(st.columns(len(section.headlines)), section.headlines):
-                with col:
-                    ui.figure_card(card, label=card["label"])
+        ui.headlines(section.headlines)
         for block in section.blocks:
             if len(section.blocks) > 1:
                 st.subheader(i18n.t(f"statistics.block.{block.key}"))
