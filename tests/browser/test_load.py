@@ -1,10 +1,12 @@
-"""A small, bounded load test: concurrent sessions exploring the app see no error at all.
+"""A bounded load test: concurrent sessions exploring the app see no error at all.
 
-The same code as `python -m bench.load` (bench/load.py) at a reduced size: 4 sessions x 8
-interactions (URL-driven page loads: map metric and filters, practice search, country profiles,
-heatmap toggles, ...) in one Chromium with one context per session, against the session's server.
-An exception on a page, a console error, an HTTP error (other than Streamlit's known base-path
-probe), a request to a non-local host or a timeout fails the test.
+The same code as `python -m bench.load` (bench/load.py) at reduced sizes, against the session's
+server: 10 websocket sessions x 10 interactions (the server does all its work; bench/wsclient.py),
+and 4 browser sessions x 8 interactions in one Chromium with one context per session (a browser
+needs most of a core to draw, so fewer). Interactions are URL-driven page loads: map metric and
+filters, practice search, country profiles, heatmap toggles, ... An exception or error message on
+a page, a wrong or incomplete page, a console error, an HTTP error (other than Streamlit's known
+base-path probe), a request to a non-local host or a timeout fails the test.
 """
 
 import time
@@ -13,12 +15,23 @@ from bench.load import run_load
 
 SESSIONS, INTERACTIONS = 4, 8
 HARD_TIMEOUT = 120  # seconds for the whole load run
+WS_SESSIONS, WS_INTERACTIONS = 10, 10
+
+
+def test_websocket_sessions_see_no_errors(server):
+    t0 = time.monotonic()
+    report = run_load(server, sessions=WS_SESSIONS, interactions=WS_INTERACTIONS, timeout=HARD_TIMEOUT - 20,
+                      interaction_timeout=60, client="ws")
+    print(report.summary())
+    assert report.errors == [], report.summary()
+    assert report.done == WS_SESSIONS * WS_INTERACTIONS, report.summary()
+    assert time.monotonic() - t0 < HARD_TIMEOUT + 60
 
 
 def test_concurrent_sessions_see_no_errors(server, chromium_path):
     t0 = time.monotonic()
     report = run_load(server, sessions=SESSIONS, interactions=INTERACTIONS, timeout=HARD_TIMEOUT - 20,
-                      interaction_timeout=60, executable=chromium_path)
+                      interaction_timeout=60, executable=chromium_path, client="browser")
     print(report.summary())
     assert report.errors == [], report.summary()
     assert report.done == SESSIONS * INTERACTIONS, report.summary()
