@@ -81,6 +81,20 @@ def _discrete_scale(colours: list[str]) -> list[list]:
     return scale
 
 
+# Map views: the whole world, or a region zoomed so its small states can be told apart and clicked
+# (lon, lat ranges in degrees; the Pacific view crosses the antimeridian, hence lon > 180).
+MAP_VIEWS: dict[str, tuple[tuple[float, float], tuple[float, float]] | None] = {
+    "world": None,
+    "caribbean": ((-92, -56), (7, 29)),
+    "europe": ((-25, 45), (34, 71)),
+    "africa": ((-26, 58), (-37, 38)),
+    "middle_east": ((24, 64), (11, 43)),
+    "asia": ((60, 150), (-12, 52)),
+    "pacific": ((110, 220), (-48, 22)),
+    "americas": ((-170, -30), (-56, 72)),
+}
+
+
 def world_map(
     values: pd.DataFrame,
     geojson: dict | str,
@@ -92,9 +106,13 @@ def world_map(
     source_line: str,
     no_data_label: str,
     ids: list[str] | None = None,
+    view: str = "world",
     height: int = 560,
 ) -> go.Figure:
     """A choropleth drawn only from `geojson` (no base map is fetched).
+
+    view: a key of MAP_VIEWS; a regional view shows small states at their own place (no relocated
+    markers or leader lines: at that scale the markers sit on the islands themselves).
 
     geojson: the FeatureCollection (feature ids are ISO3 codes), or the URL of the same file on the
     app's own server; with a URL, `ids` lists the features' ids.
@@ -119,6 +137,9 @@ def world_map(
 
     template = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>"
     small = points[points["small"]]
+    box = MAP_VIEWS.get(view)
+    if box is not None:
+        small = small.assign(marker_lon=small["lon"], marker_lat=small["lat"])
     all_iso3 = list(ids) if ids is not None else [f["id"] for f in geojson["features"]]
     fig = go.Figure()
     # The marker trace comes first: a geo subplot whose first trace has no `locationmode` and
@@ -163,6 +184,12 @@ def world_map(
         showcountries=False, showocean=False, showlakes=False, showrivers=False,
         showsubunits=False, bgcolor="rgba(0,0,0,0)", lataxis_range=[-58, 85], lonaxis_range=[-170, 190],
     )
+    if box is not None:
+        (lon0, lon1), (lat0, lat1) = box
+        fig.update_geos(
+            projection_type="mercator", lonaxis_range=[lon0, lon1], lataxis_range=[lat0, lat1],
+            projection_rotation_lon=(lon0 + lon1) / 2, center=dict(lon=(lon0 + lon1) / 2, lat=(lat0 + lat1) / 2),
+        )
     extra = _frame(fig, title, source_line, height)
     fig.update_layout(height=height + extra)
     # A small hover radius: a marker answers only when the pointer is on it, so a country beside a

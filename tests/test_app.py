@@ -169,3 +169,11 @@ def test_practice_list_shows_a_page_then_more():
     assert len(at.expander) == 2 + 50 and not at.exception
     at.text_input(key="pr_q").set_value("Philippines").run()  # a new list starts again at one page
     assert len(at.expander) <= 2 + 25 and not at.exception
+
+
+def test_map_zoom_is_in_the_url_and_a_bad_one_is_calm():
+    at = run("map", {"view": "caribbean"})
+    assert not at.exception and at.selectbox(key="map_view").value == "caribbean"
+    assert at.query_params["view"] == "caribbean"
+    bad = run("map", {"view": "<b>moon</b>"})
+    assert not bad.exception and bad.selectbox(key="map_view").value == "world" and bad.info

@@ -95,3 +95,16 @@ def test_maps_can_refer_to_the_served_geometry_by_url():
     assert len(fig.to_json()) < 100_000  # the shapes are not in the figure
     small = figures.locator_map("app/static/geo/countries.geojson", GEO.points, "PHL", "Philippines", ids=GEO.ids)
     assert sum(small.data[1].z) == 1 and len(small.to_json()) < 50_000
+
+
+def test_regional_view_zooms_and_puts_small_states_on_their_islands():
+    values = pd.DataFrame({"iso3": ["BRB", "JAM"], "value": [1.0, 2.0], "hover": ["a", "b"]})
+    points = GEO.points.assign(name=GEO.points["iso3"])
+    fig = figures.world_map(values, GEO.geojson, points, title="T", legend_title="L", class_labels=lambda a, b: f"{a}-{b}",
+                            source_line="S", no_data_label="No data", view="caribbean")
+    geo = fig.layout.geo
+    assert list(geo.lonaxis.range) == [-92, -56] and list(geo.lataxis.range) == [7, 29]
+    markers, leaders = fig.data[0], fig.data[1]
+    small = GEO.points[GEO.points["small"]]
+    assert list(markers.lon) == list(small["lon"]) and not leaders.lon  # no relocation, no leader lines
+    assert _map(values).layout.geo.lonaxis.range == (-170, 190)  # the world view is unchanged

@@ -14,18 +14,22 @@ filters_spec = ui.practice_filter_spec(ds)
 
 ui.header("map.title", "map.intro")
 ui.bind("map_metric", params.choice("metric", options, metrics.PRACTICE_COUNT))
+ui.bind("map_view", params.choice("view", figures.MAP_VIEWS, "world"))
 for name, (allowed, cast) in filters_spec.items():
     ui.bind(f"map_{name}", list(params.choices(name, allowed, cast)))
 ui.ignored_params(params)
 
-left, right = st.columns([2, 3])
+left, middle, right = st.columns([4, 2, 5])
 metric = options[
     ui.control(left.selectbox, i18n.t("map.metric"), list(options), key="map_metric", format_func=lambda m: tables.metric_label(ds, options[m]))
 ]
+view = ui.control(
+    middle.selectbox, i18n.t("map.view"), list(figures.MAP_VIEWS), key="map_view", format_func=lambda v: i18n.t(f"map.view.{v}")
+) or "world"
 with ui.panel(right, i18n.t("filters.title"), icon=":material/filter_list:"):
     chosen = ui.practice_filters(ds, filters_spec, prefix="map_", statistic=metric.kind == "statistic")
 f = metrics.Filters(**chosen)
-ui.set_url({"metric": metric.id, **chosen})
+ui.set_url({"metric": metric.id, "view": view if view != "world" else None, **chosen})
 
 _, values, table = cache.view("map", metric.id, astuple(f))
 geometry = cache.geometry()
@@ -38,6 +42,7 @@ fig = figures.world_map(
     class_labels=tables.class_label,
     source_line=tables.map_source_line(ds, metric, values),
     no_data_label=i18n.t("map.no_data"),
+    view=view,
 )
 event = ui.plot(fig, "world_map", projector_height=700, on_select="rerun", selection_mode="points")
 clicked = ui.selected_iso3(event)
