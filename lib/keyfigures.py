@@ -15,7 +15,7 @@ import pandas as pd
 from lib import countries, i18n
 from lib.load import Dataset
 from lib.schema import UNIT_SCALE
-from lib.tables import figure_line, source_short, source_tag, statistics_rows
+from lib.tables import _lookup, figure_line, source_short, source_tag, statistics_rows
 from lib.units import format_value, period_text
 
 # Section -> blocks -> the indicator categories (or, for migrant workers, indicator ids) in them.
@@ -57,7 +57,16 @@ class Chart:
 class Conflict:
     """Several figures for one indicator and one geography: shown side by side, never merged."""
     title: str
-    figures: list[dict]  # value text, period, source citation, note
+    figures: list[dict]  # value text, period, source citation, note (the first MAX_CONFLICT_FIGURES)
+    total: int = 0  # figures in the group
+
+    def __post_init__(self) -> None:
+        self.total = max(self.total, len(self.figures))
+
+
+MAX_TABLE_ROWS = 1000  # rows of a block's table (formatted for reading); `Block.stats` and the CSV have all
+MAX_CONFLICTS = 10  # groups of differing figures given as cards; every figure is in the table and CSV
+MAX_CONFLICT_FIGURES = 8  # figures given as cards per group
 
 
 @dataclass
@@ -95,20 +104,22 @@ def _block_of(category: str, indicator: str) -> tuple[str, str]:
 def assign(ds: Dataset) -> pd.DataFrame:
     """The statistics with their `section` and `block` columns."""
     cat = dict(zip(ds.indicators["indicator_id"], ds.indicators["category"]))
-    placed = [_block_of(cat.get(i, ""), i) for i in ds.statistics["indicator"]]
-    return ds.statistics.assign(section=[p[0] for p in placed], block=[p[1] for p in placed])
+    indicator = ds.statistics["indicator"]
+    placed = {i: _block_of(cat.get(i, ""), i) for i in indicator.unique()}  # per indicator, not per row
+    return ds.statistics.assign(section=indicator.map({i: p[0] for i, p in placed.items()}),
+                                block=indicator.map({i: p[1] for i, p in placed.items()}))
 
 
 def geography_name(ds: Dataset, geography: str) -> str:
     names = countries.names(ds.countries)
     if geography in names:
         return names[geography]
-    groups = dict(zip(ds.groups["group_id"], ds.groups["name"]))
+    groups = _lookup(ds.groups, "names", lambda t: dict(zip(t["group_id"], t["name"])))
     return i18n.label("group", geography, groups.get(geography, geography))
 
 
 def indicator_name(ds: Dataset, indicator: str) -> str:
-    ind = dict(zip(ds.indicators["indicator_id"], ds.indicators["name"]))
+    ind = _lookup(ds.indicators, "names", lambda t: dict(zip(t["indicator_id"], t["name"])))
     return i18n.label("indicator", indicator, ind.get(indicator, indicator))
 
 
@@ -176,7 +187,11 @@ def figure_card(ds: Dataset, r: dict) -> dict:
 def conflicts(ds: Dataset, stats: pd.DataFrame) -> list[Conflict]:
     """Groups of two or more figures for the same indicator and geography (different sources,
     dates or wording), each kept whole. A time series from one source (every period stated and
-    distinct, as remittances in 2019 and 2020) is not a disagreement."""
+    distinct, as remittances in 2019 and 2020) is not a disagreement.
+
+    Every group is listed; cards are built for the first MAX_CONFLICTS groups, MAX_CONFLICT_FIGURES
+    figures each (`total` counts them all): a page draws no more, and at a million statistics
+    building them all took seconds."""
     out = []
     dup = stats[stats.duplicated(["indicator", "geography"], keep=False)]
     for (indicator, geography), g in dup.groupby(["indicator", "geography"], sort=False):
@@ -184,7 +199,11 @@ def conflicts(ds: Dataset, stats: pd.DataFrame) -> list[Conflict]:
         if g["source_id"].nunique() == 1 and "not_stated" not in periods and len(set(periods)) == len(periods):
             continue
         title = f"{geography_name(ds, geography)} — {indicator_name(ds, indicator)}"
-        out.append(Conflict(title, [figure_card(ds, r) for r in g.sort_values(["source_id", "period"]).to_dict("records")]))
+        if len(out) >= MAX_CONFLICTS:
+            out.append(Conflict(title, [], total=len(g)))
+            continue
+        first = g.sort_values(["source_id", "period"]).head(MAX_CONFLICT_FIGURES)
+        out.append(Conflict(title, [figure_card(ds, r) for r in first.to_dict("records")], total=len(g)))
     return out
 
 
@@ -208,7 +227,7 @@ def layout(ds: Dataset, keys=None) -> list[Section]:
             stats = part[part["block"] == block].drop(columns=["section", "block"])
             if stats.empty:
                 continue
-            built.append(Block(block, stats, charts(ds, stats), conflicts(ds, stats), statistics_rows(ds, stats)))
+            built.append(Block(block, stats, charts(ds, stats), conflicts(ds, stats), statistics_rows(ds, stats.head(MAX_TABLE_ROWS))))
         if not built:
             continue
         cat = dict(zip(ds.indicators["indicator_id"], ds.indicators["category"]))

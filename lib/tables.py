@@ -299,6 +299,9 @@ def heatmap_title(matrix) -> str:
     return i18n.t(f"heatmap.figure_title.{matrix.row_kind}.{matrix.col_kind}")
 
 
+PROFILE_TABLE_ROWS = 1000  # a country's figures formatted for the page; the CSV has them all
+
+
 def country_profile(ds: Dataset, iso3: str) -> dict:
     from lib import metrics
 
@@ -323,7 +326,8 @@ def country_profile(ds: Dataset, iso3: str) -> dict:
 
     return {
         "region_line": region_line,
-        "statistics": statistics_rows(ds, stats).drop(columns=[i18n.t("col.geography")]),
+        "statistics": statistics_rows(ds, stats.head(PROFILE_TABLE_ROWS)).drop(columns=[i18n.t("col.geography")]),
+        "n_statistics": len(stats),
         "conflicts": bool(stats.duplicated(["indicator"]).any()),
         "conflict_groups": keyfigures.conflicts(ds, stats),
         "practices": practices,

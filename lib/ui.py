@@ -201,19 +201,22 @@ MAX_TABLE_ROWS = 1000  # rows sent to the browser in one table; the CSV download
 SHORT_TABLE_ROWS = 40  # up to this many, a static table whose long cells wrap
 
 
-def long_table(df: pd.DataFrame) -> None:
-    """A scrollable table of at most MAX_TABLE_ROWS rows, with a note when rows were left out."""
-    st.dataframe(df.head(MAX_TABLE_ROWS), hide_index=True, width="stretch")
-    if len(df) > MAX_TABLE_ROWS:
-        st.caption(i18n.t("table.first_rows", n=i18n.number(MAX_TABLE_ROWS), total=i18n.number(len(df))))
+def long_table(df: pd.DataFrame, total: int | None = None) -> None:
+    """A scrollable table of at most MAX_TABLE_ROWS rows, with a note when rows were left out
+    (`total`: the full count when `df` was already cut)."""
+    total = len(df) if total is None else total
+    shown = df.head(MAX_TABLE_ROWS)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    if total > len(shown):
+        st.caption(i18n.t("table.first_rows", n=i18n.number(len(shown)), total=i18n.number(total)))
 
 
-def statistics_table(df: pd.DataFrame) -> None:
+def statistics_table(df: pd.DataFrame, total: int | None = None) -> None:
     """A country's figures: a wrapping table when short, else a scrollable one."""
-    if len(df) <= SHORT_TABLE_ROWS:
+    if len(df) <= SHORT_TABLE_ROWS and (total is None or total <= len(df)):
         st.table(df.set_index(df.columns[0]))  # long cells wrap
     else:
-        long_table(df)
+        long_table(df, total)
 
 
 def download_csv(df: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, key: str) -> None:
@@ -481,11 +484,11 @@ def headlines(cards: list[dict]) -> None:
         st.caption(i18n.t("map.more_figures", n=i18n.number(len(cards) - len(shown))))
 
 
-MAX_CONFLICTS = 10  # groups of differing figures drawn as cards; the rest are in the table above
-
-
 def conflicts(groups: list) -> None:
-    """Groups of figures that differ, with the heading and the note; at most MAX_CONFLICTS drawn."""
+    """Groups of figures that differ, with the heading and the note (keyfigures.conflicts builds
+    cards for the first MAX_CONFLICTS groups; the rest are counted)."""
+    from lib.keyfigures import MAX_CONFLICTS
+
     if not groups:
         return
     st.markdown(f"##### {i18n.t('statistics.conflicts_title')}")
@@ -496,20 +499,16 @@ def conflicts(groups: list) -> None:
         st.caption(i18n.t("statistics.conflicts_more", n=i18n.number(len(groups) - MAX_CONFLICTS)))
 
 
-MAX_CONFLICT_FIGURES = 8  # figures drawn per group; the table lists them all
-
-
 def conflict(c) -> None:
     """Figures that differ, side by side with their sources (never merged), and why they may differ."""
     st.markdown(f"**{md(c.title)}**")
-    figures = c.figures[:MAX_CONFLICT_FIGURES]
-    for col, card in zip(st.columns(min(len(figures), 4)), figures):
+    for col, card in zip(st.columns(max(1, min(len(c.figures), 4))), c.figures):
         with col:
             figure_card(card)
-    for card in figures[4:]:
+    for card in c.figures[4:]:
         figure_card(card)
-    if len(c.figures) > len(figures):
-        st.caption(i18n.t("map.more_figures", n=i18n.number(len(c.figures) - len(figures))))
+    if c.total > len(c.figures):
+        st.caption(i18n.t("map.more_figures", n=i18n.number(c.total - len(c.figures))))
 
 
 def compare_view(ds: Dataset, iso3s: list[str]) -> None:

@@ -132,3 +132,22 @@ def test_check_locales_script_passes(capsys):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.main([]) == 0, capsys.readouterr().out
+
+
+def test_number_formatting_matches_babel():
+    import random
+
+    from babel.numbers import format_decimal
+
+    rng = random.Random(5)
+    values = [0, 1, -1, 999, 1000, 600000, 1.1, 2.675, 0.125, 20.9, 1e9, 164e6, -1234.5, 0.5, 3.14159]
+    values += [round(rng.uniform(-1e7, 1e7), rng.randint(0, 5)) for _ in range(500)]
+    try:
+        for lang in ("en", "fr", "es"):
+            i18n.set_language(lang)
+            for v in values:
+                d = 0 if float(v).is_integer() else min(len(repr(float(v)).split(".")[1]), 3)
+                expected = format_decimal(v, format="#,##0" + ("." + "0" * d if d else ""), locale=lang)
+                assert i18n.number(v) == expected, (lang, v)
+    finally:
+        i18n.set_language("en")

@@ -56,3 +56,12 @@ def test_a_chart_draws_the_largest_bars_and_says_so(tiny_ds, monkeypatch):
     assert list(chart.rows["value"]) == [1_100_000, 230_000]  # the largest two of three
     assert chart.title.endswith("(2 largest of 3)")
     assert keyfigures.section_keys(tiny_ds) == [s.key for s in keyfigures.layout(tiny_ds)]
+
+
+def test_conflicts_are_all_counted_but_cards_are_built_for_the_first(tiny_ds, monkeypatch):
+    monkeypatch.setattr(keyfigures, "MAX_CONFLICT_FIGURES", 1)
+    found = keyfigures.conflicts(tiny_ds, tiny_ds.statistics)
+    assert len(found[0].figures) == 1 and found[0].total == 2
+    monkeypatch.setattr(keyfigures, "MAX_CONFLICTS", 0)
+    found = keyfigures.conflicts(tiny_ds, tiny_ds.statistics)
+    assert len(found) == 1 and found[0].figures == [] and found[0].total == 2 and found[0].title.startswith("Philippines")

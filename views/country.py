@@ -61,7 +61,7 @@ st.subheader(i18n.t("country.statistics"))
 if profile["statistics"].empty:
     st.write(i18n.t("country.no_statistics"))
 else:
-    ui.statistics_table(profile["statistics"])
+    ui.statistics_table(profile["statistics"], total=profile["n_statistics"])
     ui.conflicts(profile["conflict_groups"])
 
 if profile["practices"].empty and profile["statistics"].empty:

@@ -34,5 +34,5 @@ for key, tab in zip(keys, tabs):
                     f"chart_{section.key}_{chart.key}",
                 )
             ui.conflicts(block.conflicts)
-            ui.long_table(block.table)
+            ui.long_table(block.table, total=len(block.stats))
         ui.download_csv(section.stats, f"atlas-statistics-{section.key}.csv", key=f"stats_csv_{section.key}")
