@@ -219,11 +219,12 @@ XSS = "<img src=x onerror=alert(1)>"
 RTL = "\u202e\u200f\u0627\u0644\u0639\u0631\u0628\u064a\u0629\u202c\ufeff\U0001f600\u0301"
 NAMES = (
     "iso3", "metric", "q", "issue", "gcm", "actor", "period", "source", "scope", "country", "rows", "cols", "sort", "top", "lang",
+    "view", "section", "story", "step", "compare",
 )
 URL_CASES = {
     "unknown-values": {
         "iso3": "ZZZ", "metric": "stat:nope", "issue": "nope", "gcm": "0,24,x", "country": "ZZZ", "rows": "nope",
-        "source": "nope", "actor": "robot", "lang": "xx",
+        "source": "nope", "actor": "robot", "lang": "xx", "view": "moon", "section": "nope", "story": "nope", "step": "99",
     },
     "injected-markup": {k: XSS for k in NAMES},
     "very-long-values": {k: LONG for k in NAMES},
