@@ -167,10 +167,13 @@ def require_dataset() -> Dataset:
 
 
 def problems_frame(problems) -> pd.DataFrame:
-    return pd.DataFrame(
-        [(p.file, p.row if p.row is not None else "", p.column or "", p.message) for p in problems],
+    """Problems as a table; the row is a nullable integer (sorts as a number, blank when none)."""
+    frame = pd.DataFrame(
+        [(p.file, p.row, p.column or "", p.message) for p in problems],
         columns=[i18n.t("data_error.file"), i18n.t("data_error.row"), i18n.t("data_error.column"), i18n.t("data_error.message")],
     )
+    frame[i18n.t("data_error.row")] = pd.array(frame[i18n.t("data_error.row")].tolist(), dtype="Int64")
+    return frame
 
 
 def header(title_key: str, intro_key: str | None = None) -> None:

@@ -177,3 +177,14 @@ def test_map_zoom_is_in_the_url_and_a_bad_one_is_calm():
     assert at.query_params["view"] == "caribbean"
     bad = run("map", {"view": "<b>moon</b>"})
     assert not bad.exception and bad.selectbox(key="map_view").value == "world" and bad.info
+
+
+def test_problem_table_goes_to_the_browser_as_one_arrow_table():
+    import pyarrow as pa
+
+    from lib.schema import Problem
+    from lib.ui import problems_frame
+
+    frame = problems_frame([Problem("a.csv", None, None, "file is empty"), Problem("b.csv", 3, "iso3", "unknown code")])
+    schema = pa.Table.from_pandas(frame).schema  # raised ArrowTypeError when rows mixed numbers and blanks
+    assert pa.types.is_integer(schema.field("Row").type) and frame["Row"].isna().tolist() == [True, False]

@@ -10,6 +10,7 @@ import hashlib
 import io
 import re
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -95,7 +96,7 @@ def assert_page_outcome(case: Case, folder, at: AppTest, page: str) -> None:
     if case.expect.outcome == "error":
         assert at.error and "could not be loaded" in at.error[0].value
         report = at.dataframe[0].value
-        rows = {(str(r[0]), str(r[1]), str(r[2])) for r in report.itertuples(index=False)}
+        rows = {(str(r[0]), "" if pd.isna(r[1]) else str(int(r[1])), str(r[2])) for r in report.itertuples(index=False)}
         e = case.expect
         assert (expected_file(case, folder), "" if e.row is None else str(e.row), e.column or "") in rows, rows
     else:
