@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 
 from bench.load import (
-    CHROMIUM, CHROMIUM_ARGS, EXPECTED, MAP_PATHS, RENDERED_JS, rss_bytes, spawn_server, stop_server, wait_ready,
+    CHROMIUM, CHROMIUM_ARGS, EXPECTED, MAP_PATHS, RENDERED_JS, _quantile, rss_bytes, spawn_server, stop_server, wait_ready,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,7 +166,7 @@ class Worker:
                 break
             times.append(step(i))
             ordered = sorted(times)
-            rec.update(n=len(times), p50=_q(ordered, 0.5), p95=_q(ordered, 0.95), min=ordered[0], max=ordered[-1],
+            rec.update(n=len(times), p50=_quantile(ordered, 0.5), p95=_quantile(ordered, 0.95), min=ordered[0], max=ordered[-1],
                        load=max(rec["load"], load_avg()))
             self.emit(rec)
         rec["done"] = True
@@ -215,15 +215,6 @@ class Worker:
             extra["detail"] = " | ".join(SEARCHES)
             return lambda i: self.timed(at, lambda a: a.text_input(key="pr_q").input(SEARCHES[i % len(SEARCHES)]))
         raise ValueError(sid)
-
-
-def _q(xs: list[float], q: float) -> float:
-    if len(xs) == 1:
-        return xs[0]
-    pos = q * (len(xs) - 1)
-    lo = int(pos)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
 
 
 def _lift_cap_if_needed(data: Path | None) -> bool:

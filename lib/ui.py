@@ -264,13 +264,17 @@ PLOT_CONFIG = {
 }
 
 
+def _selected_points(event) -> list:
+    """The points of a plotly selection event (empty for anything else)."""
+    try:
+        return list(event["selection"]["points"] or [])
+    except (KeyError, TypeError):
+        return []
+
+
 def selected_iso3(event) -> str | None:
     """The ISO3 code of a clicked map country (choropleth `location` or marker `customdata`)."""
-    try:
-        points = event["selection"]["points"]
-    except (KeyError, TypeError):
-        return None
-    for p in points or []:
+    for p in _selected_points(event):
         custom = p.get("customdata")
         if isinstance(custom, (list, tuple)) and custom:
             return str(custom[0])
@@ -432,11 +436,8 @@ def suggestions(ds: Dataset, iso3s: list[str]) -> None:
 
 
 def selected_cell(event) -> tuple[str, str] | None:
-    try:
-        points = event["selection"]["points"]
-    except (KeyError, TypeError):
-        return None
-    for p in points or []:
+    """The (row, column) of a clicked heatmap cell."""
+    for p in _selected_points(event):
         custom = p.get("customdata")
         if isinstance(custom, (list, tuple)) and len(custom) >= 2:
             return str(custom[0]), str(custom[1])
