@@ -89,9 +89,7 @@ def _map_view(ds, metric_id: str, filters: tuple):
 
 
 def _view_fn(name: str):
-    from lib import metrics
-
-    from lib import keyfigures
+    from lib import keyfigures, metrics
 
     return {
         "statistics_section": _statistics_section,

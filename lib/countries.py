@@ -15,6 +15,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from lib import i18n
+from lib.load import table_lookup
 from lib.schema import split_list
 
 _ISO3_RX = re.compile(r"^[A-Za-z]{3}$")
@@ -47,20 +48,10 @@ def names(countries: pd.DataFrame, lang: str | None = None) -> dict[str, str]:
 
     Built once per countries table and language: pages ask for it for every row label."""
     lang = lang or i18n.language()
-    key = (id(countries), lang)
-    memo = _NAMES.get(key)
-    if memo is None or memo[0] is not countries:
-        built = {
-            iso3: i18n.country_name(iso2, en, lang)
-            for iso3, iso2, en in zip(countries["iso3"], countries["iso2"], countries["name"])
-        }
-        if len(_NAMES) > 16:
-            _NAMES.clear()
-        memo = _NAMES[key] = (countries, built)
-    return dict(memo[1])
-
-
-_NAMES: dict[tuple[int, str], tuple[pd.DataFrame, dict[str, str]]] = {}
+    built = table_lookup(countries, f"names:{lang}", lambda t: {
+        iso3: i18n.country_name(iso2, en, lang) for iso3, iso2, en in zip(t["iso3"], t["iso2"], t["name"])
+    })
+    return dict(built)
 
 
 def search_names(countries: pd.DataFrame) -> dict[str, str]:

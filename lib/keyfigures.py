@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from lib import countries, i18n
-from lib.load import Dataset
+from lib.load import Dataset, table_lookup
 from lib.schema import UNIT_SCALE
-from lib.tables import _lookup, figure_line, source_short, source_tag, statistics_rows
+from lib.tables import MAX_TABLE_ROWS, figure_line, indicator_name, source_short, source_tag, statistics_rows
 from lib.units import format_value, period_text
 
 # Section -> blocks -> the indicator categories (or, for migrant workers, indicator ids) in them.
@@ -64,7 +64,6 @@ class Conflict:
         self.total = max(self.total, len(self.figures))
 
 
-MAX_TABLE_ROWS = 1000  # rows of a block's table (formatted for reading); `Block.stats` and the CSV have all
 MAX_CONFLICTS = 10  # groups of differing figures given as cards; every figure is in the table and CSV
 MAX_CONFLICT_FIGURES = 8  # figures given as cards per group
 
@@ -114,13 +113,8 @@ def geography_name(ds: Dataset, geography: str) -> str:
     names = countries.names(ds.countries)
     if geography in names:
         return names[geography]
-    groups = _lookup(ds.groups, "names", lambda t: dict(zip(t["group_id"], t["name"])))
+    groups = table_lookup(ds.groups, "names", lambda t: dict(zip(t["group_id"], t["name"])))
     return i18n.label("group", geography, groups.get(geography, geography))
-
-
-def indicator_name(ds: Dataset, indicator: str) -> str:
-    ind = _lookup(ds.indicators, "names", lambda t: dict(zip(t["indicator_id"], t["name"])))
-    return i18n.label("indicator", indicator, ind.get(indicator, indicator))
 
 
 def base_unit(unit: str) -> str:

@@ -158,6 +158,21 @@ def check_geometry(folder: Path) -> list[Problem]:
     return []
 
 
+_LOOKUPS: dict[tuple[int, str], tuple[pd.DataFrame, dict]] = {}
+
+
+def table_lookup(table: pd.DataFrame, purpose: str, build) -> dict:
+    """`build(table)` (a dict: labels by id, names by code...) computed once per table object and
+    purpose, then reused. Pages ask for a label per card, figure and menu option; a DataFrame
+    lookup costs 0.4-1 ms each. Tables are read-only once loaded, so the object identifies them."""
+    memo = _LOOKUPS.get((id(table), purpose))
+    if memo is None or memo[0] is not table:
+        if len(_LOOKUPS) > 64:
+            _LOOKUPS.clear()
+        memo = _LOOKUPS[(id(table), purpose)] = (table, build(table))
+    return memo[1]
+
+
 @dataclass
 class Dataset:
     """The validated tables, plus long (exploded) views used everywhere."""

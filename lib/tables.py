@@ -8,29 +8,18 @@ from __future__ import annotations
 import pandas as pd
 
 from lib import countries, i18n
-from lib.load import Dataset
+from lib.load import Dataset, table_lookup
 from lib.metrics import Metric
 from lib.schema import split_list
 from lib.units import format_value, period_text
 
 
-_MEMO: dict[tuple[int, str], tuple[pd.DataFrame, dict]] = {}
-
-
-def _lookup(table: pd.DataFrame, key: str, build) -> dict:
-    """A dict built from `table` once (per table object and purpose) and reused: pages ask for a
-    label per practice card, figure and menu option, and a DataFrame lookup costs 0.4-1 ms each."""
-    memo = _MEMO.get((id(table), key))
-    if memo is None or memo[0] is not table:
-        if len(_MEMO) > 32:
-            _MEMO.clear()
-        memo = _MEMO[(id(table), key)] = (table, build(table))
-    return memo[1]
+MAX_TABLE_ROWS = 1000  # rows of a table formatted for the page; the CSV downloads have them all
 
 
 def _source_labels(ds: Dataset) -> dict[str, tuple[str, str]]:
     """source_id -> (publisher, year)."""
-    return _lookup(ds.sources, "labels", lambda t: {s: (p, y) for s, p, y in zip(t["source_id"], t["publisher"], t["year"])})
+    return table_lookup(ds.sources, "labels", lambda t: {s: (p, y) for s, p, y in zip(t["source_id"], t["publisher"], t["year"])})
 
 
 def source_short(ds: Dataset, source_id: str) -> str:
@@ -55,10 +44,8 @@ def source_tag(ds: Dataset, source_id: str) -> str:
     """A short tag for a chart label: the publisher's acronym when it prints one ('GFMD 2020')."""
     import re
 
-    label = _source_labels(ds).get(source_id)
-    if not label:
-        return source_id
-    short, year = source_short(ds, source_id), label[1]
+    short = source_short(ds, source_id)
+    year = _source_labels(ds).get(source_id, ("", ""))[1]
     m = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", short)
     if not m:
         return short
@@ -74,10 +61,15 @@ def figure_line(ds: Dataset, row: dict) -> str:
     )
 
 
+def indicator_name(ds: Dataset, indicator: str) -> str:
+    """An indicator's name in the current language (the curated English name as fallback)."""
+    names = table_lookup(ds.indicators, "names", lambda t: dict(zip(t["indicator_id"], t["name"])))
+    return i18n.label("indicator", indicator, names.get(indicator, indicator))
+
+
 def metric_label(ds: Dataset, metric: Metric) -> str:
     if metric.kind == "statistic":
-        names = _lookup(ds.indicators, "names", lambda t: dict(zip(t["indicator_id"], t["name"])))
-        return i18n.label("indicator", metric.indicator, names.get(metric.indicator, metric.indicator))
+        return indicator_name(ds, metric.indicator)
     return i18n.t(f"metric.{metric.kind}")
 
 
@@ -214,7 +206,7 @@ def translation(ds: Dataset, practice_id: str, lang: str | None = None) -> dict 
     t = ds.translations
     if lang == i18n.DEFAULT or t.empty:
         return None
-    rows = _lookup(t, "by_id", lambda t: {(r["practice_id"], r["lang"]): r for r in reversed(t.to_dict("records"))})
+    rows = table_lookup(t, "by_id", lambda t: {(r["practice_id"], r["lang"]): r for r in reversed(t.to_dict("records"))})
     hit = rows.get((practice_id, lang))
     return dict(hit) if hit else None
 
@@ -229,7 +221,7 @@ def practice_card(ds: Dataset, r, names: dict[str, str]) -> str:
     curators' translation when there is one, marked as such, or the English text, marked too."""
     from lib.ui import md
 
-    issues = _lookup(ds.issue_areas, "names", lambda t: dict(zip(t["issue_area_id"], t["name"])))
+    issues = table_lookup(ds.issue_areas, "names", lambda t: dict(zip(t["issue_area_id"], t["name"])))
     lines = []
     if r.countries:
         lines.append(f"**{i18n.t('col.countries')}:** " + md(", ".join(names.get(c, c) for c in split_list(r.countries))))
@@ -299,9 +291,6 @@ def heatmap_title(matrix) -> str:
     return i18n.t(f"heatmap.figure_title.{matrix.row_kind}.{matrix.col_kind}")
 
 
-PROFILE_TABLE_ROWS = 1000  # a country's figures formatted for the page; the CSV has them all
-
-
 def country_profile(ds: Dataset, iso3: str) -> dict:
     from lib import metrics
 
@@ -326,7 +315,7 @@ def country_profile(ds: Dataset, iso3: str) -> dict:
 
     return {
         "region_line": region_line,
-        "statistics": statistics_rows(ds, stats.head(PROFILE_TABLE_ROWS)).drop(columns=[i18n.t("col.geography")]),
+        "statistics": statistics_rows(ds, stats.head(MAX_TABLE_ROWS)).drop(columns=[i18n.t("col.geography")]),
         "n_statistics": len(stats),
         "conflicts": bool(stats.duplicated(["indicator"]).any()),
         "conflict_groups": keyfigures.conflicts(ds, stats),

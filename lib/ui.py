@@ -200,15 +200,14 @@ def set_url(values: dict) -> None:
         st.query_params.from_dict(wanted)
 
 
-MAX_TABLE_ROWS = 1000  # rows sent to the browser in one table; the CSV download has them all
 SHORT_TABLE_ROWS = 40  # up to this many, a static table whose long cells wrap
 
 
 def long_table(df: pd.DataFrame, total: int | None = None) -> None:
-    """A scrollable table of at most MAX_TABLE_ROWS rows, with a note when rows were left out
+    """A scrollable table of at most tables.MAX_TABLE_ROWS rows, with a note when rows were left out
     (`total`: the full count when `df` was already cut)."""
     total = len(df) if total is None else total
-    shown = df.head(MAX_TABLE_ROWS)
+    shown = df.head(tables.MAX_TABLE_ROWS)
     st.dataframe(shown, hide_index=True, width="stretch")
     if total > len(shown):
         st.caption(i18n.t("table.first_rows", n=i18n.number(len(shown)), total=i18n.number(total)))
@@ -235,12 +234,8 @@ def download_csv(df: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, 
     )
 
 
-def source_name(ds: Dataset, source_id: str) -> str:
-    return tables.source_name(ds, source_id)
-
-
 def citation(ds: Dataset, source_id: str, locator: str) -> str:
-    return i18n.t("cite.pattern", source=source_name(ds, source_id), locator=locator)
+    return i18n.t("cite.pattern", source=tables.source_name(ds, source_id), locator=locator)
 
 
 def country_link(iso3: str, name: str) -> None:

@@ -12,11 +12,12 @@ ui.header("statistics.title", "statistics.intro")
 
 keys = cache.view("statistics_sections")
 labels = {key: i18n.t(f"statistics.section.{key}") for key in keys}
-chosen = params.choice("section", keys, keys[0] if keys else None)
+first = keys[0] if keys else None
+chosen = params.choice("section", keys, first)
 ui.ignored_params(params)
 tabs = st.tabs(list(labels.values()), default=labels.get(chosen), key=f"stats_tabs_{i18n.language()}", on_change="rerun")
 open_key = next((key for key, tab in zip(keys, tabs) if tab.open), chosen)
-ui.set_url({"section": open_key if open_key != (keys[0] if keys else None) else None})
+ui.set_url({"section": open_key if open_key != first else None})  # the first tab needs none
 
 for key, tab in zip(keys, tabs):
     if key != open_key:
