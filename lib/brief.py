@@ -56,7 +56,7 @@ def build(ds: Dataset, iso3: str, lang: str | None = None, today: date | None = 
     name = names.get(iso3, iso3)
     profile = tables.country_profile(ds, iso3)
     today = today or date.today()
-    footer = i18n.t("brief.footer", version=ds.version, date=today.isoformat())
+    footer = i18n.t("brief.footer", version=tables.data_version(ds), date=today.isoformat())
     pdf = _Brief(footer)
     pdf.set_title(i18n.t("brief.title", country=name))
     pdf.set_author("Migration Practice Atlas")

@@ -13,6 +13,7 @@ import io
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -201,12 +202,17 @@ class Dataset:
         gcm = _explode(self.practices, "gcm_objectives", "gcm")
         self.practice_gcm = gcm.assign(gcm=gcm["gcm"].astype(int))
 
+    @cached_property
+    def data_date(self) -> str:
+        """The date of the newest data file (read once: the dataset is cached per file version)."""
+        stamp = max((Path(self.folder) / f).stat().st_mtime for f in REQUIRED_FILES)
+        return pd.Timestamp(stamp, unit="s").strftime("%Y-%m-%d")
+
     @property
     def version(self) -> str:
-        """A short, human-readable data version: latest file date and row counts."""
-        stamp = max((Path(self.folder) / f).stat().st_mtime for f in REQUIRED_FILES)
-        date = pd.Timestamp(stamp, unit="s").strftime("%Y-%m-%d")
-        return f"{date} · {len(self.practices)} practices · {len(self.statistics)} statistics"
+        """A short data version in English: latest file date and row counts (`tables.data_version`
+        gives it in the reader's language)."""
+        return f"{self.data_date} · {len(self.practices)} practices · {len(self.statistics)} statistics"
 
 
 def _explode(df: pd.DataFrame, column: str, name: str) -> pd.DataFrame:

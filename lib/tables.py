@@ -22,6 +22,12 @@ def _source_labels(ds: Dataset) -> dict[str, tuple[str, str]]:
     return table_lookup(ds.sources, "labels", lambda t: {s: (p, y) for s, p, y in zip(t["source_id"], t["publisher"], t["year"])})
 
 
+def data_version(ds: Dataset) -> str:
+    """'2026-11-22 · 240 practices · 141 statistics' in the current language."""
+    return i18n.t("data.version", date=ds.data_date, practices=i18n.number(len(ds.practices)),
+                  statistics=i18n.number(len(ds.statistics)))
+
+
 def source_short(ds: Dataset, source_id: str) -> str:
     """'Publisher 2021' (the publisher alone when the year is not known)."""
     label = _source_labels(ds).get(source_id)

@@ -143,7 +143,7 @@ def sidebar(lang: str) -> None:
             st.rerun()
         result = cache.dataset()
         if result.ok:
-            st.caption(i18n.t("sidebar.data_version", version=result.dataset.version))
+            st.caption(i18n.t("sidebar.data_version", version=tables.data_version(result.dataset)))
 
 
 def md(text: object) -> str:

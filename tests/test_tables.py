@@ -57,3 +57,12 @@ def test_map_hover_lists_a_few_figures_then_how_many_more(tiny_ds, monkeypatch):
     phl = table.set_index("iso3").loc["PHL"]
     assert phl["hover"].count("\n") == 1 and phl["hover"].endswith("and 1 more figure (see the table)")
     assert "IOM 2021" in phl["sources"] and "GFMD" in phl["sources"]  # every source is still named
+
+
+def test_data_version_follows_the_language(tiny_ds):
+    try:
+        assert tables.data_version(tiny_ds) == tiny_ds.version  # English: the same text as before
+        i18n.set_language("fr")
+        assert tables.data_version(tiny_ds).endswith(f"{len(tiny_ds.practices)} pratiques · {len(tiny_ds.statistics)} statistiques")
+    finally:
+        i18n.set_language("en")
