@@ -35,6 +35,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -66,15 +67,31 @@ def spawn_server(env_extra: dict | None = None, port: int | None = None) -> tupl
         sys.executable, str(ROOT / "serve.py"), "--server.port", str(port),  # what scripts/run.sh runs
         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tempfile.NamedTemporaryFile(prefix=f"atlas-server-{port}-", suffix=".log", delete=False)  # noqa: SIM115
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc.log_path = log.name  # shown by wait_ready when the server does not come up
+    log.close()
     return f"http://127.0.0.1:{port}", proc
 
 
-def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 90, poll: float = 0.05) -> None:
+def server_log(proc: subprocess.Popen, lines: int = 40) -> str:
+    """The last lines of a spawned server's output (stdout and stderr), for error messages."""
+    path = getattr(proc, "log_path", None)
+    if not path:
+        return "(no log)"
+    try:
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return "(log unreadable)"
+    return "\n".join(text.splitlines()[-lines:]) or "(log empty)"
+
+
+def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 300, poll: float = 0.05) -> None:
+    """Wait for /_stcore/health; `timeout` is a safety net, not a target (a busy machine starts slowly)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+            raise RuntimeError(f"streamlit exited with {proc.returncode}; its log:\n{server_log(proc)}")
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
                 if r.read().strip() == b"ok":
@@ -82,17 +99,19 @@ def wait_ready(url: str, proc: subprocess.Popen, timeout: float = 90, poll: floa
         except OSError:
             pass
         time.sleep(poll)
-    raise RuntimeError("streamlit did not become ready")
+    raise RuntimeError(f"streamlit did not become ready within {timeout:.0f} s; its log:\n{server_log(proc)}")
 
 
 def stop_server(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         proc.terminate()
         try:
-            proc.wait(timeout=20)
+            proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             proc.kill()
-            proc.wait(timeout=10)
+            proc.wait(timeout=60)
+    if getattr(proc, "log_path", None):
+        Path(proc.log_path).unlink(missing_ok=True)
 
 
 def rss_bytes(pid: int) -> int:
@@ -339,7 +358,7 @@ class _WsRunner:
     async def run(self, steps: list[Step]) -> None:
         from bench.wsclient import WsSession
 
-        async with WsSession(self.base_url) as session:
+        async with WsSession(self.base_url, open_timeout=self.interaction_timeout) as session:
             for step in steps:
                 left = self.deadline - time.monotonic()
                 if left <= 1:

@@ -47,13 +47,15 @@ class RunResult:
 class WsSession:
     """One browser-less session. Use `async with WsSession(url) as s: await s.open('/map?metric=...')`."""
 
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, open_timeout: float = 60):
         parts = urlsplit(base_url)
+        self.open_timeout = open_timeout
         self.ws_url = f"ws://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
         self.ws = None
 
     async def __aenter__(self) -> WsSession:
-        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=60)
+        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None,
+                                         open_timeout=self.open_timeout)
         return self
 
     async def __aexit__(self, *exc) -> None:

@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, tiny_tables, write_tables
+from tests.deadlines import STEP_S
 
 PAGES = ["overview", "map", "heatmap", "country", "practices", "statistics", "about"]
 HEADINGS = {
@@ -13,7 +14,7 @@ HEADINGS = {
 
 
 def run(page: str, params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=STEP_S)
     for k, v in (params or {}).items():
         at.query_params[k] = v
     at.switch_page(f"views/{page}.py")

@@ -20,6 +20,7 @@ from lib.load import ENV_VAR, load_dataset
 from lib.schema import Problem
 from tests.bad_input_cases import CASES, FOLDER, Case, build
 from tests.conftest import ROOT, tiny_tables, write_tables
+from tests.deadlines import STEP_S
 
 PAGES = ["overview", "map", "heatmap", "country", "practices", "statistics", "about"]
 HEADINGS = {
@@ -84,7 +85,7 @@ def matching(case: Case, folder, problems: list[Problem]) -> list[Problem]:
 
 def run_page(folder, monkeypatch, page: str, params: dict | None = None) -> AppTest:
     monkeypatch.setenv(ENV_VAR, str(folder))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=STEP_S)
     for k, v in (params or {}).items():
         at.query_params[k] = v
     at.switch_page(f"views/{page}.py")

@@ -7,14 +7,13 @@ attempted. Screenshots go to artifacts/screenshots/ (git-ignored) so a person ca
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from bench.load import CHROMIUM, CHROMIUM_ARGS, spawn_server, wait_ready  # one definition, shared with the bench
+from bench.load import CHROMIUM, CHROMIUM_ARGS, spawn_server, stop_server, wait_ready  # one definition, shared with the bench
+from tests.deadlines import STEP_MS, STEP_S
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -23,7 +22,7 @@ SHOTS = ROOT / "artifacts" / "screenshots"
 def start_server(env_extra: dict | None = None) -> tuple[str, subprocess.Popen]:
     """`python serve.py` (what scripts/run.sh runs) on a free local port, waited for."""
     url, proc = spawn_server(env_extra)
-    wait_ready(url, proc)
+    wait_ready(url, proc, timeout=STEP_S)
     return url, proc
 
 
@@ -31,8 +30,7 @@ def start_server(env_extra: dict | None = None) -> tuple[str, subprocess.Popen]:
 def server():
     url, proc = start_server()
     yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +53,8 @@ class Page:
     def __init__(self, browser, base_url: str, width: int = 1400, height: int = 1000):
         self.base_url = base_url
         self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context.set_default_timeout(STEP_MS)  # safety nets, not targets (tests/deadlines.py)
+        self.context.set_default_navigation_timeout(STEP_MS)
         self.page = self.context.new_page()
         self.blocked: list[str] = []
         self.console_errors: list[str] = []
@@ -97,7 +97,7 @@ class Page:
         self.context.close()
 
 
-def wait_rendered(page, timeout: float = 60_000) -> None:
+def wait_rendered(page, timeout: float = STEP_MS) -> None:
     """Wait until Streamlit has finished running the script (no 'running' status, app present)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     page.wait_for_function(
@@ -117,10 +117,6 @@ def atlas(browser, server):
     p = Page(browser, server)
     yield p
     p.close()
-
-
-if shutil.which("streamlit") is None and not (Path(sys.executable).parent / "streamlit").exists():
-    pass  # streamlit is imported via `python -m streamlit`; nothing to check here
 
 
 @pytest.fixture(scope="session")

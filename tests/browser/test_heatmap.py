@@ -1,5 +1,7 @@
 """The heatmap as a person uses it: click a cell, read the practices behind it."""
 
+from tests.deadlines import STEP_MS
+
 CELL_POINT = """([rowStart, col]) => {
   const gd = document.querySelector('.js-plotly-plot');
   const t = gd.data[0], L = gd._fullLayout, xa = L.xaxis, ya = L.yaxis;
@@ -12,15 +14,15 @@ CELL_POINT = """([rowStart, col]) => {
 
 def test_click_bangladesh_return_cell_lists_its_practices(atlas):
     page = atlas.open("/heatmap?top=all")
-    page.wait_for_selector(".js-plotly-plot .nsewdrag", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .nsewdrag", timeout=STEP_MS)
     x, y, n = page.evaluate(CELL_POINT, ["Bangladesh (", "Return and reintegration"])
     assert n >= 1
     page.mouse.click(x, y)
     text = page.get_by_text(f"{n} practice", exact=False).first
-    text.wait_for(timeout=30_000)
+    text.wait_for(timeout=STEP_MS)
     assert "Bangladesh" in text.inner_text() and "Return and reintegration" in text.inner_text()
     page.wait_for_function(
-        "n => document.querySelectorAll('[data-testid=\"stExpander\"]').length >= n", arg=n, timeout=30_000
+        "n => document.querySelectorAll('[data-testid=\"stExpander\"]').length >= n", arg=n, timeout=STEP_MS
     )
     atlas.shot("heatmap-cell")
     assert atlas.blocked == [] and atlas.console_errors == []

@@ -6,33 +6,30 @@ and 4 browser sessions x 8 interactions in one Chromium with one context per ses
 needs most of a core to draw, so fewer). Interactions are URL-driven page loads: map metric and
 filters, practice search, country profiles, heatmap toggles, ... An exception or error message on
 a page, a wrong or incomplete page, a console error, an HTTP error (other than Streamlit's known
-base-path probe), a request to a non-local host or a timeout fails the test.
+base-path probe), a request to a non-local host or a stuck interaction fails the test.
+
+Correctness under concurrency only: the deadlines are safety nets of minutes (tests/deadlines.py),
+so a loaded machine makes the test slower, never red. Speed is measured by `python -m bench.load`.
 """
 
-import time
-
 from bench.load import run_load
+from tests.deadlines import RUN_S, STEP_S
 
 SESSIONS, INTERACTIONS = 4, 8
-HARD_TIMEOUT = 120  # seconds for the whole load run
 WS_SESSIONS, WS_INTERACTIONS = 10, 10
 
 
 def test_websocket_sessions_see_no_errors(server):
-    t0 = time.monotonic()
-    report = run_load(server, sessions=WS_SESSIONS, interactions=WS_INTERACTIONS, timeout=HARD_TIMEOUT - 20,
-                      interaction_timeout=60, client="ws")
+    report = run_load(server, sessions=WS_SESSIONS, interactions=WS_INTERACTIONS, timeout=RUN_S,
+                      interaction_timeout=STEP_S, client="ws")
     print(report.summary())
     assert report.errors == [], report.summary()
     assert report.done == WS_SESSIONS * WS_INTERACTIONS, report.summary()
-    assert time.monotonic() - t0 < HARD_TIMEOUT + 60
 
 
 def test_concurrent_sessions_see_no_errors(server, chromium_path):
-    t0 = time.monotonic()
-    report = run_load(server, sessions=SESSIONS, interactions=INTERACTIONS, timeout=HARD_TIMEOUT - 20,
-                      interaction_timeout=60, executable=chromium_path, client="browser")
+    report = run_load(server, sessions=SESSIONS, interactions=INTERACTIONS, timeout=RUN_S,
+                      interaction_timeout=STEP_S, executable=chromium_path, client="browser")
     print(report.summary())
     assert report.errors == [], report.summary()
     assert report.done == SESSIONS * INTERACTIONS, report.summary()
-    assert time.monotonic() - t0 < HARD_TIMEOUT + 60

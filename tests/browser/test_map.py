@@ -1,6 +1,7 @@
 """The world map as a person sees it: drawn offline, microstates reachable, click-through, shareable URL."""
 
 import re
+from tests.deadlines import STEP_MS
 
 INSIDE_POINT = """([trace, iso3]) => {
   // screen points inside the country's shape (or its marker), farthest from every small-state
@@ -42,7 +43,7 @@ def point_at(page, trace: str, iso3: str, name: str):
 
 
 def _plot(page):
-    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=STEP_MS)
     return page.evaluate(
         """() => { const gd = document.querySelector('.js-plotly-plot');
                    return {traces: gd.data.map(t => ({name: t.name, locations: t.locations || [], z: t.z || []})),
@@ -85,8 +86,8 @@ def test_click_country_opens_profile_and_url_restores_view(atlas, browser, serve
     point = point_at(page, "countries", "PHL", "Philippines")
     assert point, "no point inside the Philippines shows its tooltip"
     page.mouse.click(*point)
-    page.wait_for_url(re.compile(r".*/country\?iso3=PHL.*"), timeout=30_000)
-    page.wait_for_selector("h2", timeout=30_000)
+    page.wait_for_url(re.compile(r".*/country\?iso3=PHL.*"), timeout=STEP_MS)
+    page.wait_for_selector("h2", timeout=STEP_MS)
     assert "Philippines" in page.locator("h2").first.inner_text()
     atlas.shot("country-from-map")
 
@@ -107,9 +108,9 @@ def test_chart_saves_as_a_crisp_png_offline(atlas):
 
     page = atlas.open("/statistics")
     plot = page.locator(".js-plotly-plot").first
-    plot.wait_for(timeout=30_000)
+    plot.wait_for(timeout=STEP_MS)
     plot.hover()
-    with page.expect_download(timeout=30_000) as info:
+    with page.expect_download(timeout=STEP_MS) as info:
         page.locator('.js-plotly-plot .modebar-btn[data-title="Download plot as a PNG"]').first.click()
     path = info.value.path()
     head = open(path, "rb").read(24)

@@ -1,6 +1,7 @@
 """Every route loads in a real browser, offline, with its heading and no error."""
 
 import pytest
+from tests.deadlines import STEP_MS
 
 ROUTES = [
     ("/", "Migration Practice Atlas", "overview"),
@@ -19,7 +20,7 @@ def test_route_renders_offline(atlas, path, heading, name):
     assert page.locator("h1").first.inner_text().strip() == heading
     # a deep link runs the entrypoint too: labelled navigation and the language switch are there
     side = page.locator('[data-testid="stSidebar"]')
-    side.get_by_text("Language", exact=True).wait_for(timeout=15_000)
+    side.get_by_text("Language", exact=True).wait_for(timeout=STEP_MS)
     assert "World map" in side.inner_text() and "app" not in side.inner_text().split()
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
@@ -31,19 +32,19 @@ def test_route_renders_offline(atlas, path, heading, name):
 
 def test_french_presenter_map_with_story_keyboard(atlas):
     page = atlas.open("/map?lang=fr&present=1&story=returns-and-reintegration&step=1")
-    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=STEP_MS)
     assert page.locator("h1").first.inner_text().strip() == "Carte du monde"
     assert page.locator('[data-testid="stSidebar"]').count() == 0 or not page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.locator('[data-testid="stSelectbox"]').count() == 0
     atlas.shot("present-fr-map")
     page.keyboard.press("ArrowRight")
-    page.wait_for_url("**step=2**", timeout=30_000)
+    page.wait_for_url("**step=2**", timeout=STEP_MS)
     from tests.browser.conftest import wait_rendered
 
     wait_rendered(page)
     assert page.locator("h1").first.inner_text().strip() == "Statistiques clés"
     page.keyboard.press("ArrowLeft")
-    page.wait_for_url("**step=1**", timeout=30_000)
+    page.wait_for_url("**step=1**", timeout=STEP_MS)
     assert atlas.blocked == [] and atlas.console_errors == []
 
 
@@ -54,8 +55,8 @@ def test_practices_csv_download_opens_with_accents_and_inert_formulas(atlas):
 
     page = atlas.open("/practices?country=CIV")
     button = page.get_by_role("button", name="Download CSV")
-    button.wait_for(timeout=30_000)
-    with page.expect_download(timeout=30_000) as info:
+    button.wait_for(timeout=STEP_MS)
+    with page.expect_download(timeout=STEP_MS) as info:
         button.click()
     raw = open(info.value.path(), "rb").read()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads the accents
