@@ -1,29 +1,25 @@
-"""Migration Practice Atlas: entrypoint (page config, language, presenter mode, navigation)."""
+"""Migration Practice Atlas: entrypoint (page config, language, presenter mode, story bar, navigation)."""
 
 import streamlit as st
 
-from lib import i18n, ui
+from lib import i18n, routes
+from lib.ui import shell, story, url
 
 st.set_page_config(page_title="Migration Practice Atlas", page_icon="static/favicon.png", layout="wide")
 
-lang = ui.init_language()
-present = ui.presenting()
+lang = shell.init_language()
+present = url.presenting()
 
-PAGES = [
-    st.Page("views/overview.py", title=i18n.t("nav.overview"), icon=":material/home:", url_path="", default=True),
-    st.Page("views/map.py", title=i18n.t("nav.map"), icon=":material/public:", url_path="map"),
-    st.Page("views/heatmap.py", title=i18n.t("nav.heatmap"), icon=":material/grid_on:", url_path="heatmap"),
-    st.Page("views/country.py", title=i18n.t("nav.country"), icon=":material/flag:", url_path="country"),
-    st.Page("views/practices.py", title=i18n.t("nav.practices"), icon=":material/search:", url_path="practices"),
-    st.Page("views/statistics.py", title=i18n.t("nav.statistics"), icon=":material/bar_chart:", url_path="statistics"),
-    st.Page("views/about.py", title=i18n.t("nav.about"), icon=":material/info:", url_path="about"),
-]
+# One st.Page per route of lib/routes.py (views/, not pages/: see the README, "Adding a page").
+pages = {
+    st.Page(r.view, title=i18n.t(r.nav_key), icon=r.icon, url_path=r.path, default=r is routes.DEFAULT): r for r in routes.ROUTES
+}
 
 # Presenter mode (?present=1): no sidebar, no navigation menu; the story player stays.
-page = st.navigation(PAGES, position="hidden" if present else "sidebar")
+page = st.navigation(list(pages), position="hidden" if present else "sidebar")
 if present:
-    ui.presenter_chrome()
+    shell.presenter_chrome()
 else:
-    ui.sidebar(lang)
-ui.story_bar(page.url_path or "overview")
+    shell.sidebar(lang)
+story.story_bar(pages[page].name)
 page.run()

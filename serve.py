@@ -18,13 +18,18 @@ ROOT = Path(__file__).resolve().parent
 
 def warm() -> None:
     try:
-        from lib import cache
+        # noqa reason: imported in this thread, not at the top, so that the server starts at once
+        from lib import services  # noqa: PLC0415
 
-        if cache.dataset().ok:
-            cache.geometry()
-            cache.country_index()
-            cache.search_index()
-        import lib.brief, lib.figures, lib.keyfigures, lib.stories, lib.ui  # noqa: F401, E401 - imported once here
+        if services.dataset().ok:
+            services.geometry()
+            services.country_index()
+            services.search_index()
+        import lib.brief  # noqa: F401, PLC0415 - imported once here, before the first page run needs it
+        import lib.ui.charts  # noqa: F401, PLC0415
+        import lib.ui.lists  # noqa: F401, PLC0415
+        import lib.ui.story  # noqa: F401, PLC0415
+        import lib.ui.widgets  # noqa: F401, PLC0415
     except Exception:  # noqa: BLE001 - the first page run meets the same problem and shows it calmly
         pass
 
@@ -32,7 +37,7 @@ def warm() -> None:
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     threading.Thread(target=warm, name="atlas-warm", daemon=True).start()
-    from streamlit.web import cli
+    from streamlit.web import cli  # noqa: PLC0415 - after the warm thread has started
 
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
     cli.main()

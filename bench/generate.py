@@ -31,7 +31,8 @@ from collections import Counter
 from pathlib import Path
 
 from lib import load, schema
-from lib.schema import COLUMNS, QUALIFIERS, UNIT_SCALE, split_list
+from lib.schema import COLUMNS, split_list
+from lib.vocabulary import QUALIFIERS, UNIT_SCALE
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -143,9 +144,21 @@ def practice_row(rng: random.Random, v: Vocab, i: int) -> list[str]:
     issues = _sample(rng, v.issues, v.issue_w, max(1, rng.choice(v.n_issues)))
     gcm = _sample(rng, v.gcm, v.gcm_w, rng.choice(v.n_gcm))
     return [
-        pid, title, summary, ";".join(countries), scope, rng.choice(v.places), rng.choice(v.implementers),
-        rng.choice(v.actor), ";".join(issues), ";".join(gcm), rng.choice(v.basis) if gcm else "",
-        rng.choice(v.period), rng.choice(v.prac_source), rng.choice(v.locators), rng.choice(v.urls),
+        pid,
+        title,
+        summary,
+        ";".join(countries),
+        scope,
+        rng.choice(v.places),
+        rng.choice(v.implementers),
+        rng.choice(v.actor),
+        ";".join(issues),
+        ";".join(gcm),
+        rng.choice(v.basis) if gcm else "",
+        rng.choice(v.period),
+        rng.choice(v.prac_source),
+        rng.choice(v.locators),
+        rng.choice(v.urls),
         rng.choice(v.notes),
     ]
 
@@ -172,8 +185,16 @@ def statistic_row(rng: random.Random, v: Vocab, i: int) -> list[str]:
     assert qualifier in ("", *QUALIFIERS)
     sid = f"{indicator[:24].rstrip('_-')}-{geography.lower().replace('_', '-')}-{i:07d}"
     return [
-        sid, indicator, geography, rng.choice(v.stat_period), _value(rng, unit), unit, qualifier,
-        rng.choice(v.stat_source), rng.choice(v.stat_locator), rng.choice(v.stat_note),
+        sid,
+        indicator,
+        geography,
+        rng.choice(v.stat_period),
+        _value(rng, unit),
+        unit,
+        qualifier,
+        rng.choice(v.stat_source),
+        rng.choice(v.stat_locator),
+        rng.choice(v.stat_note),
     ]
 
 

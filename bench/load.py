@@ -46,8 +46,14 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 
 # Server ---------------------------------------------------------------------------------------
@@ -64,8 +70,16 @@ def spawn_server(env_extra: dict | None = None, port: int | None = None) -> tupl
     port = port or free_port()
     env = {**os.environ, **(env_extra or {})}
     cmd = [
-        sys.executable, str(ROOT / "serve.py"), "--server.port", str(port),  # what scripts/run.sh runs
-        "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        sys.executable,
+        str(ROOT / "serve.py"),
+        "--server.port",
+        str(port),  # what scripts/run.sh runs
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     log = tempfile.NamedTemporaryFile(prefix=f"atlas-server-{port}-", suffix=".log", delete=False)  # noqa: SIM115
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -197,8 +211,14 @@ def plan(rng: random.Random, n: int) -> list[Step]:
         (3, lambda: Step("map filter", "map", f"/map?issue={rng.choice(ISSUES)}&period={rng.choice(PERIODS)}")),
         (4, lambda: Step("practices search", "practices", f"/practices?q={quote(rng.choice(QUERIES))}")),
         (4, lambda: Step("open profile", "country", f"/country?iso3={rng.choice(PROFILES)}")),
-        (2, lambda: Step("heatmap toggle", "heatmap",
-                         f"/heatmap?rows={rng.choice(('country', 'region'))}&cols={rng.choice(('issue', 'gcm'))}")),
+        (
+            2,
+            lambda: Step(
+                "heatmap toggle",
+                "heatmap",
+                f"/heatmap?rows={rng.choice(('country', 'region'))}&cols={rng.choice(('issue', 'gcm'))}",
+            ),
+        ),
         (1, lambda: Step("overview", "overview", "/")),
         (1, lambda: Step("statistics", "statistics", "/statistics")),
         (1, lambda: Step("about", "about", "/about")),
@@ -256,8 +276,14 @@ class Report:
         kinds = {}
         for e in self.errors:
             what = e.split(": ", 1)[1] if ": " in e else e
-            kind = next((k for k in ("timeout", "exception on page", "console error", "HTTP", "foreign request", "page error")
-                         if what.startswith(k)), "other")
+            kind = next(
+                (
+                    k
+                    for k in ("timeout", "exception on page", "console error", "HTTP", "foreign request", "page error")
+                    if what.startswith(k)
+                ),
+                "other",
+            )
             kinds[kind] = kinds.get(kind, 0) + 1
         by_kind = f" ({', '.join(f'{k}: {n}' for k, n in sorted(kinds.items()))})" if kinds else ""
         lines.append(f"errors: {len(self.errors)}{by_kind}{late}")
@@ -373,8 +399,7 @@ class _WsRunner:
                     return
 
 
-async def _run_ws(url: str, sessions: int, interactions: int, timeout: float, interaction_timeout: float,
-                  seed: int) -> Report:
+async def _run_ws(url: str, sessions: int, interactions: int, timeout: float, interaction_timeout: float, seed: int) -> Report:
     report = Report(sessions, interactions, url=url, client="ws")
     t0 = time.monotonic()
     deadline = t0 + timeout
@@ -398,8 +423,9 @@ async def _gather(tasks, deadline: float, report: Report) -> None:
             report.errors.append(f"session failed: {type(t.exception()).__name__}: {str(t.exception())[:200]}")
 
 
-async def _run_async(url: str, sessions: int, interactions: int, timeout: float, interaction_timeout: float,
-                     seed: int, executable: str) -> Report:
+async def _run_async(
+    url: str, sessions: int, interactions: int, timeout: float, interaction_timeout: float, seed: int, executable: str
+) -> Report:
     from playwright.async_api import async_playwright
 
     report = Report(sessions, interactions, url=url, client="browser")
@@ -409,9 +435,7 @@ async def _run_async(url: str, sessions: int, interactions: int, timeout: float,
         browser = await p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         try:
             runners = [_Session(i, browser, url, report, interaction_timeout, deadline) for i in range(sessions)]
-            tasks = [
-                asyncio.create_task(r.run(plan(random.Random(f"{seed}-{i}"), interactions))) for i, r in enumerate(runners)
-            ]
+            tasks = [asyncio.create_task(r.run(plan(random.Random(f"{seed}-{i}"), interactions))) for i, r in enumerate(runners)]
             await _gather(tasks, deadline, report)
         finally:
             await browser.close()
@@ -420,8 +444,16 @@ async def _run_async(url: str, sessions: int, interactions: int, timeout: float,
     return report
 
 
-def run_load(url: str, sessions: int = 25, interactions: int = 40, timeout: float = 900, interaction_timeout: float = 90,
-             seed: int = 7, executable: str = CHROMIUM, client: str = "browser") -> Report:
+def run_load(
+    url: str,
+    sessions: int = 25,
+    interactions: int = 40,
+    timeout: float = 900,
+    interaction_timeout: float = 90,
+    seed: int = 7,
+    executable: str = CHROMIUM,
+    client: str = "browser",
+) -> Report:
     """Run the load test against `url` with `client` "browser" or "ws"; the asyncio loop runs in its
     own thread (safe beside Playwright's sync API)."""
     box: dict = {}
@@ -448,8 +480,12 @@ def run_load(url: str, sessions: int = 25, interactions: int = 40, timeout: floa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--client", choices=("ws", "browser"), default="ws",
-                    help="ws: websocket sessions without drawing (default); browser: Chromium contexts")
+    ap.add_argument(
+        "--client",
+        choices=("ws", "browser"),
+        default="ws",
+        help="ws: websocket sessions without drawing (default); browser: Chromium contexts",
+    )
     ap.add_argument("--sessions", type=int, default=25)
     ap.add_argument("--interactions", type=int, default=40, help="per session")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds for the whole run (default 1800)")
@@ -472,15 +508,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print(f"load: {time.strftime('%Y-%m-%d %H:%M:%S')}, load average {os.getloadavg()[0]:.2f} at start", flush=True)
         cpu0 = cpu_seconds(proc.pid) if proc is not None else 0.0
-        report = run_load(url, args.sessions, args.interactions, args.timeout, args.interaction_timeout, args.seed,
-                          client=args.client)
+        report = run_load(
+            url, args.sessions, args.interactions, args.timeout, args.interaction_timeout, args.seed, client=args.client
+        )
         print(report.summary())
         print(f"load average {os.getloadavg()[0]:.2f} at end")
         if proc is not None:
             cpu = cpu_seconds(proc.pid) - cpu0
-            print(f"server: {cpu:.0f} CPU s in {report.wall:.0f} s ({100 * cpu / max(report.wall, 1e-9):.0f}% of one core"
-                  + ("; the rest of 2 cores went to Chromium and other work" if args.client == "browser" else "") + ")"
-                  + f", RSS at end {rss_bytes(proc.pid) / 2**20:.0f} MiB")
+            print(
+                f"server: {cpu:.0f} CPU s in {report.wall:.0f} s ({100 * cpu / max(report.wall, 1e-9):.0f}% of one core"
+                + ("; the rest of 2 cores went to Chromium and other work" if args.client == "browser" else "")
+                + ")"
+                + f", RSS at end {rss_bytes(proc.pid) / 2**20:.0f} MiB"
+            )
     finally:
         if proc is not None:
             stop_server(proc)

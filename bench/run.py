@@ -41,13 +41,22 @@ import time
 from pathlib import Path
 
 from bench.load import (
-    CHROMIUM, CHROMIUM_ARGS, EXPECTED, MAP_PATHS, RENDERED_JS, _quantile, rss_bytes, spawn_server, stop_server, wait_ready,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    EXPECTED,
+    MAP_PATHS,
+    RENDERED_JS,
+    _quantile,
+    rss_bytes,
+    spawn_server,
+    stop_server,
+    wait_ready,
 )
+from lib import metrics, routes, services
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 APP = ROOT / "app.py"
-PAGE_DIR = "views" if (ROOT / "views").is_dir() else "pages"  # page scripts moved to views/ in 528a17e
 
 TARGET_WARM_CURATED = 0.100  # s, warm page run p50 at the curated size
 TARGET_WARM_100K = 1.0  # s, warm page run p50 at 100k practices
@@ -73,10 +82,8 @@ SCENARIOS = [
     ("/about", "route /about"),
     ("/statistics", "route /statistics"),
 ]
-ROUTE_PAGES = {
-    "/": ("overview", {}), "/map": ("map", {}), "/heatmap": ("heatmap", {}), "/country?iso3=PHL": ("country", {"iso3": "PHL"}),
-    "/practices": ("practices", {}), "/statistics": ("statistics", {}), "/about": ("about", {}),
-}
+ROUTE_PAGES = {r.url(): (r.name, {}) for r in routes.ROUTES if r.name != "country"}  # a route of lib/routes.py: a fresh session
+ROUTE_PAGES["/country?iso3=PHL"] = ("country", {"iso3": "PHL"})
 PROFILE_COUNTRIES = ("PHL", "IND", "MEX", "COL", "ETH", "DEU", "NGA", "BGD")
 SEARCHES = ("phillipines return", "health workers", "Ivory Coast skills", "remittances women")
 
@@ -131,7 +138,7 @@ class Worker:
         at = self.AppTest.from_file(str(APP), default_timeout=self.timeout)
         for k, v in params.items():
             at.query_params[k] = v
-        at.switch_page(f"{PAGE_DIR}/{page}.py")
+        at.switch_page(routes.route(page).view)
         return at
 
     def timed(self, at, change=None) -> float:
@@ -166,8 +173,14 @@ class Worker:
                 break
             times.append(step(i))
             ordered = sorted(times)
-            rec.update(n=len(times), p50=_quantile(ordered, 0.5), p95=_quantile(ordered, 0.95), min=ordered[0], max=ordered[-1],
-                       load=max(rec["load"], load_avg()))
+            rec.update(
+                n=len(times),
+                p50=_quantile(ordered, 0.5),
+                p95=_quantile(ordered, 0.95),
+                min=ordered[0],
+                max=ordered[-1],
+                load=max(rec["load"], load_avg()),
+            )
             self.emit(rec)
         rec["done"] = True
         return rec
@@ -189,12 +202,11 @@ class Worker:
         if sid in ("map:metric", "map:stat"):
             at = self.fresh("map", {})
             at.run()
-            from lib import cache, metrics
 
             if sid == "map:metric":
                 cycle = [metrics.ISSUE_COVERAGE, metrics.PRACTICE_COUNT]
             else:
-                ids = [m.id for m in metrics.available_metrics(cache.dataset().dataset) if m.kind == "statistic"]
+                ids = [m.id for m in metrics.available_metrics(services.dataset().dataset) if m.kind == "statistic"]
                 prefer = [i for i in ("stat:returns_total", "stat:migrant_workers_total") if i in ids]
                 cycle = (prefer + [i for i in ids if i not in prefer])[:2]
             extra["detail"] = " <-> ".join(cycle)
@@ -234,7 +246,7 @@ def _warm_start(path: Path) -> None:
     """Serve the cached objects from a pickle written by `--save-cache` (same dataset, same run of the bench).
 
     Only for warm timings in a fresh process: the loader and index builders return the saved
-    objects, so `lib.cache` fills its caches at once instead of re-reading a large folder.
+    objects, so `lib.services` fills its caches at once instead of re-reading a large folder.
     """
     import pickle
 
@@ -251,11 +263,13 @@ def _save_cache(path: Path, emit) -> None:
     """Build what the first route did not (geometry, country and search indexes), timed cold, and pickle it all."""
     import pickle
 
-    from lib import cache
-
     cold = {"id": "_cold"}
-    for name, fn in (("dataset", cache.dataset), ("geometry", cache.geometry), ("country_index", cache.country_index),
-                     ("search_index", cache.search_index)):
+    for name, fn in (
+        ("dataset", services.dataset),
+        ("geometry", services.geometry),
+        ("country_index", services.country_index),
+        ("search_index", services.search_index),
+    ):
         t0 = time.perf_counter()
         value = fn()
         cold[name] = time.perf_counter() - t0
@@ -295,16 +309,36 @@ def worker_main(args) -> int:
     return 0
 
 
-def run_worker(data: Path | None, runs: int, budget: float, timeout: float, deadline: float, only: list[str] | None = None,
-               warm_cache: Path | None = None, save_cache: Path | None = None) -> tuple[dict, dict]:
+def run_worker(
+    data: Path | None,
+    runs: int,
+    budget: float,
+    timeout: float,
+    deadline: float,
+    only: list[str] | None = None,
+    warm_cache: Path | None = None,
+    save_cache: Path | None = None,
+) -> tuple[dict, dict]:
     """Run the AppTest worker in a child process until done or `deadline` (monotonic); results by id.
 
     A scenario still running at the deadline is reported as stopped (the process is killed).
     """
     with tempfile.NamedTemporaryFile("r", suffix=".jsonl", delete=False) as fh:
         path = fh.name
-    cmd = [sys.executable, "-m", "bench.run", "--worker", "--json", path, "--runs", str(runs), "--budget", str(budget),
-           "--timeout", str(timeout)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.run",
+        "--worker",
+        "--json",
+        path,
+        "--runs",
+        str(runs),
+        "--budget",
+        str(budget),
+        "--timeout",
+        str(timeout),
+    ]
     if data:
         cmd += ["--data", str(data)]
     for sid in only or []:
@@ -419,8 +453,16 @@ def browser_phase(trials: int, many: int, deadline: float) -> dict:
                 again.wait(timeout=limit)
                 warm = time.monotonic() - t1
                 again.close()
-                res["cold"].append({"ready": ready, "title": title, "map": drawn, "warm_load": warm, "load": load_avg(),
-                                    "blocked": tab.blocked + again.blocked})
+                res["cold"].append(
+                    {
+                        "ready": ready,
+                        "title": title,
+                        "map": drawn,
+                        "warm_load": warm,
+                        "load": load_avg(),
+                        "blocked": tab.blocked + again.blocked,
+                    }
+                )
                 if k < trials - 1:
                     tab.close()
                     stop_server(proc)
@@ -503,8 +545,15 @@ def scale_phase(folder: Path, runs: int, scenario_budget: float, deadline: float
     with tempfile.TemporaryDirectory(dir=OUT, prefix=".warm-") as tmp:
         pkl = Path(tmp) / "caches.pkl"
         log(f"  cold load of {folder.name} and its warm / runs")
-        r, m = run_worker(folder, runs, scenario_budget, timeout=max(30.0, deadline - time.monotonic() - 10), deadline=deadline,
-                          only=["/"], save_cache=pkl)
+        r, m = run_worker(
+            folder,
+            runs,
+            scenario_budget,
+            timeout=max(30.0, deadline - time.monotonic() - 10),
+            deadline=deadline,
+            only=["/"],
+            save_cache=pkl,
+        )
         res.update(r)
         meta.update({k: v for k, v in m.items() if k in ("cap_lifted", "stderr")})
         if not pkl.is_file():
@@ -518,8 +567,15 @@ def scale_phase(folder: Path, runs: int, scenario_budget: float, deadline: float
             limit = max(3.0, min(scenario_budget, left - startup))
             log(f"  {sid} ({limit:.0f} s at most)")
             # each run may take `limit` (then it is stopped); a setup run and one warm run may follow the first
-            r, m = run_worker(folder, runs, budget=limit, timeout=limit, deadline=time.monotonic() + startup + 2 * limit,
-                              only=[sid], warm_cache=pkl)
+            r, m = run_worker(
+                folder,
+                runs,
+                budget=limit,
+                timeout=limit,
+                deadline=time.monotonic() + startup + 2 * limit,
+                only=[sid],
+                warm_cache=pkl,
+            )
             res.update(r)
             if m.get("stderr") and sid not in r:
                 res[sid] = {"id": sid, "error": m["stderr"].strip().splitlines()[-1][:200], "load": load_avg()}
@@ -574,8 +630,10 @@ def render(env: dict, curated: tuple, browser: dict | None, scale: list, wall: f
     L = []
     L.append(f"# Atlas bench{' (--quick)' if quick else ''}: {env['date']}")
     L.append("")
-    L.append(f"Machine: {env['machine']}. Commit {env['commit']}{env['dirty']}. Load average at start {env['load_start']}, "
-             f"at end {load_avg()} (1-minute; 2 cores, so > 2 means other work competed). Whole bench: {wall:.0f} s.")
+    L.append(
+        f"Machine: {env['machine']}. Commit {env['commit']}{env['dirty']}. Load average at start {env['load_start']}, "
+        f"at end {load_avg()} (1-minute; 2 cores, so > 2 means other work competed). Whole bench: {wall:.0f} s."
+    )
     L.append("")
     if browser is not None:
         L.append("## Real server and browser (curated data)")
@@ -587,28 +645,38 @@ def render(env: dict, curated: tuple, browser: dict | None, scale: list, wall: f
             maps = sorted(c["map"] for c in cold)
             med = statistics.median(maps)
             each = ", ".join(f"{c['map']:.2f}" for c in cold)
-            L.append(f"| cold start: spawn `python serve.py` -> /map drawn, median of {len(cold)} ({each} s) | {med:.2f} s | "
-                     f"≤ {TARGET_COLD_START:.0f} s | "
-                     f"{verdict(med <= TARGET_COLD_START)} | {max(c['load'] for c in cold)} |")
+            L.append(
+                f"| cold start: spawn `python serve.py` -> /map drawn, median of {len(cold)} ({each} s) | {med:.2f} s | "
+                f"≤ {TARGET_COLD_START:.0f} s | "
+                f"{verdict(med <= TARGET_COLD_START)} | {max(c['load'] for c in cold)} |"
+            )
             for key, what in (("ready", "health endpoint ok"), ("title", "page title drawn")):
                 med_key = statistics.median(c[key] for c in cold)
                 L.append(f"| of which: process start -> {what} (median) | {med_key:.2f} s | | | |")
-            L.append(f"| for comparison: /map page load with the server warm (new browser context, median) | "
-                     f"{statistics.median(c['warm_load'] for c in cold):.2f} s | | | |")
+            L.append(
+                f"| for comparison: /map page load with the server warm (new browser context, median) | "
+                f"{statistics.median(c['warm_load'] for c in cold):.2f} s | | | |"
+            )
         for path, label in (("/map", "/map"), ("/country?iso3=PHL", "/country?iso3=PHL")):
             b = browser.get("bytes", {}).get(path)
             if b:
                 target = f"≤ {TARGET_MAP_BYTES / 1e6:.0f} MB" if path == "/map" else ""
                 total = b[0] + b[3]
                 ok = verdict(total <= TARGET_MAP_BYTES) if path == "/map" else "—"
-                L.append(f"| bytes to the browser for {label}: websocket + app's static files (first visit) | "
-                         f"{total / 1e6:.2f} MB | {target} | {ok} | {b[1]} |")
+                L.append(
+                    f"| bytes to the browser for {label}: websocket + app's static files (first visit) | "
+                    f"{total / 1e6:.2f} MB | {target} | {ok} | {b[1]} |"
+                )
                 L.append(f"| of which: websocket frames (every visit) | {b[0] / 1e6:.2f} MB | | | |")
-                L.append(f"| of which: map geometry fetched from the app (once per browser session) | {b[3] / 1e6:.2f} MB | | | |")
+                L.append(
+                    f"| of which: map geometry fetched from the app (once per browser session) | {b[3] / 1e6:.2f} MB | | | |"
+                )
             fig = curated[0].get("/map" if path == "/map" else "/country?iso3=PHL", {}).get("figure_json_bytes")
             if fig:
-                L.append(f"| plotly figure JSON, {label} ({len(fig)} chart{'s' if len(fig) > 1 else ''}) | "
-                         f"{' + '.join(f'{x / 1e6:.2f} MB' for x in fig)} | | | |")
+                L.append(
+                    f"| plotly figure JSON, {label} ({len(fig)} chart{'s' if len(fig) > 1 else ''}) | "
+                    f"{' + '.join(f'{x / 1e6:.2f} MB' for x in fig)} | | | |"
+                )
         if "rss_idle" in browser:
             L.append(f"| server RSS after start, no session | {browser['rss_idle'] / 2**20:.0f} MiB | | | |")
         if "rss_1" in browser:
@@ -623,11 +691,13 @@ def render(env: dict, curated: tuple, browser: dict | None, scale: list, wall: f
         L.append("")
     L.append("## Warm server-side page runs (AppTest)")
     L.append("")
-    L.append("Time of the script run itself in Streamlit's AppTest, which runs the server's script in-process "
-             "(no websocket, no browser): a fair proxy of server-side page-run time. Routes are fresh sessions "
-             "(a page load); interactions are reruns of one session after a widget change. 'first run' is the first "
-             "run of that scenario in a fresh process (for the first route it includes reading and validating the "
-             "data; for /map the geometry; for /practices the search index); p50/p95 over n warm runs.")
+    L.append(
+        "Time of the script run itself in Streamlit's AppTest, which runs the server's script in-process "
+        "(no websocket, no browser): a fair proxy of server-side page-run time. Routes are fresh sessions "
+        "(a page load); interactions are reruns of one session after a widget change. 'first run' is the first "
+        "run of that scenario in a fresh process (for the first route it includes reading and validating the "
+        "data; for /map the geometry; for /practices the search index); p50/p95 over n warm runs."
+    )
     L.append("")
     L.append(f"### curated data (`data/`): target warm p50 ≤ {fmt_s(TARGET_WARM_CURATED)}")
     L.append("")
@@ -646,18 +716,22 @@ def render(env: dict, curated: tuple, browser: dict | None, scale: list, wall: f
             if "first" in first:
                 parts.append(f"first run of / (read, validate and build the dataset): **{fmt_s(first['first'])}**")
             if cold:
-                parts.append(f"then cold builds: map geometry {fmt_s(cold['geometry'])}, country-name index "
-                             f"{fmt_s(cold['country_index'])}, practice search index {fmt_s(cold['search_index'])} "
-                             f"(load {cold['load']})")
+                parts.append(
+                    f"then cold builds: map geometry {fmt_s(cold['geometry'])}, country-name index "
+                    f"{fmt_s(cold['country_index'])}, practice search index {fmt_s(cold['search_index'])} "
+                    f"(load {cold['load']})"
+                )
             L.append("Cold cache: " + "; ".join(parts) + ".")
             L.append("")
         if gen is not None:
             L.append(f"Data generated in {gen:.0f} s for this run (reused when unchanged).")
             L.append("")
-        L.append("Each scenario after / runs in its own process with the caches filled from the first one "
-                 "('first run' is that process's first run, data caches warm) and at most "
-                 f"{meta.get('scenario_budget', 0):.0f} s; "
-                 "a run still going then is stopped and reported as '> N s'.")
+        L.append(
+            "Each scenario after / runs in its own process with the caches filled from the first one "
+            "('first run' is that process's first run, data caches warm) and at most "
+            f"{meta.get('scenario_budget', 0):.0f} s; "
+            "a run still going then is stopped and reported as '> N s'."
+        )
         L.append("")
         L += TIMING_HEAD + timing_rows(res, target)
         L += _meta_notes(meta)
@@ -669,8 +743,10 @@ def _meta_notes(meta: dict) -> list[str]:
     out = []
     if meta.get("cap_lifted"):
         out.append("")
-        out.append("Note: a CSV here is over `lib.load.MAX_FILE_BYTES` (512 MB); the worker lifted that cap in its own "
-                   "process to measure the app at this size. The shipped app refuses such a folder.")
+        out.append(
+            "Note: a CSV here is over `lib.load.MAX_FILE_BYTES` (512 MB); the worker lifted that cap in its own "
+            "process to measure the app at this size. The shipped app refuses such a folder."
+        )
     if meta.get("killed_at_deadline"):
         out.append("")
         out.append("Note: the worker was stopped at the bench's deadline; scenarios not reached are 'not measured'.")
@@ -695,7 +771,7 @@ def environment() -> dict:
     return {
         "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
         "machine": f"{os.cpu_count()} CPUs, {int(mem) / 2**20:.0f} GiB RAM, Python {platform.python_version()}, "
-                   f"streamlit {streamlit.__version__}, {chromium}",
+        f"streamlit {streamlit.__version__}, {chromium}",
         "commit": sh("git", "rev-parse", "--short", "HEAD") or "(not a git checkout)",
         "dirty": f" with uncommitted changes in {', '.join(dirty)}" if dirty else "",
         "load_start": load_avg(),
@@ -741,8 +817,10 @@ def profile_main(args) -> int:
     state["on"] = True
     times = [step(i) for i in range(1, args.runs + 1)]
     state["on"] = False
-    print(f"{sid}: {len(times)} profiled warm runs, median script time {statistics.median(times) * 1000:.0f} ms "
-          "(inflated by the profiler)")
+    print(
+        f"{sid}: {len(times)} profiled warm runs, median script time {statistics.median(times) * 1000:.0f} ms "
+        "(inflated by the profiler)"
+    )
     s = io.StringIO()
     pstats.Stats(prof, stream=s).sort_stats(args.sort).print_stats(args.top)
     print(s.getvalue())
@@ -791,13 +869,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.monotonic() - t_start:5.0f} s, load {load_avg()}] {msg}", file=sys.stderr, flush=True)
 
     log("warm page runs on the curated data (AppTest)")
-    curated = run_worker(None, runs=3 if q else 20, budget=3 if q else 6, timeout=60,
-                         deadline=min(deadline, time.monotonic() + (60 if q else 120)))
+    curated = run_worker(
+        None, runs=3 if q else 20, budget=3 if q else 6, timeout=60, deadline=min(deadline, time.monotonic() + (60 if q else 120))
+    )
     browser = None
     if not args.no_browser:
         log("real server + Chromium: cold start, memory, bytes")
-        browser = browser_phase(trials=1 if q else 3, many=5 if q else 20,
-                                deadline=min(deadline, time.monotonic() + (90 if q else 180)))
+        browser = browser_phase(
+            trials=1 if q else 3, many=5 if q else 20, deadline=min(deadline, time.monotonic() + (90 if q else 180))
+        )
     scale = []
     if not args.no_scale:
         specs = SCALE_QUICK if q else SCALE_FULL
@@ -809,8 +889,13 @@ def main(argv: list[str] | None = None) -> int:
             folder, gen = ensure_dataset(name, practices, stats)
             last = i == len(specs) - 1
             until = deadline if last else time.monotonic() + min(200.0, (deadline - time.monotonic()) * 0.45)
-            res, meta = scale_phase(folder, runs=3 if q else (10 if practices < 100_000 else 5),
-                                    scenario_budget=4 if q else (8 if practices < 100_000 else 10), deadline=until, log=log)
+            res, meta = scale_phase(
+                folder,
+                runs=3 if q else (10 if practices < 100_000 else 5),
+                scenario_budget=4 if q else (8 if practices < 100_000 else 10),
+                deadline=until,
+                log=log,
+            )
             scale.append((name, practices, stats, res, meta, gen))
     wall = time.monotonic() - t_start
     md = render(env, curated, browser, scale, wall, q)

@@ -54,8 +54,7 @@ class WsSession:
         self.ws = None
 
     async def __aenter__(self) -> WsSession:
-        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None,
-                                         open_timeout=self.open_timeout)
+        self.ws = await websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=self.open_timeout)
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -73,7 +72,7 @@ class WsSession:
         await self.ws.send(msg.SerializeToString())
         try:
             await asyncio.wait_for(self._until_finished(result), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             result.problems.append(f"timeout after {timeout:.0f} s")
         except websockets.ConnectionClosed as err:
             result.problems.append(f"connection closed: {err}")

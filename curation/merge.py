@@ -13,20 +13,21 @@ from __future__ import annotations
 
 import csv
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from lib.schema import COLUMNS  # noqa: E402 - after the path is set
+
 PARTS = HERE / "parts"
 DATA = HERE.parent / "data"
-PRACTICE_COLUMNS = [
-    "practice_id", "title", "summary", "countries", "scope", "places", "implementer", "actor_type",
-    "issue_areas", "gcm_objectives", "gcm_basis", "period", "source_id", "locator", "reference_url",
-    "curator_note",
-]
-STAT_COLUMNS = ["stat_id", "indicator", "geography", "period", "value", "unit", "qualifier", "source_id", "locator", "note"]
+PRACTICE_COLUMNS = list(COLUMNS["practices.csv"])  # the schema's columns, in order (lib/schema.py)
+STAT_COLUMNS = list(COLUMNS["statistics.csv"])
 SOURCE_RENAMES = {"ilo2020_talking_points": "ilo_talking_points_gfmd"}
 
 
@@ -69,17 +70,23 @@ def merge_practices() -> tuple[pd.DataFrame, dict[str, str]]:
     body = read("body.csv")
     body = body[~body["curator_note"].str.contains("same as annex:", case=False)]
     others = read("others.csv")
-    out = pd.concat([annex, body, others], ignore_index=True)[PRACTICE_COLUMNS]
+    out = _columns(pd.concat([annex, body, others], ignore_index=True), PRACTICE_COLUMNS)
     out["source_id"] = out["source_id"].replace(SOURCE_RENAMES)
     out["actor_type"] = out["actor_type"].replace("", "not_stated")
-    seen: dict[str, int] = {}
-    ids = []
-    for pid in out["practice_id"]:
-        n = seen.get(pid, 0)
-        seen[pid] = n + 1
-        ids.append(pid if n == 0 else f"{pid}-{n + 1}")
-    out["practice_id"] = ids
+    _fail_on_duplicates(out, "practice_id")
     return out, annex
+
+
+def _columns(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The schema's columns in order; a column a part file does not have yet is empty."""
+    return df.reindex(columns=columns, fill_value="").fillna("")
+
+
+def _fail_on_duplicates(df: pd.DataFrame, id_col: str) -> None:
+    """Stop with the duplicated ids: two rows with one id are a curation mistake, never renamed silently."""
+    dup = sorted(set(df.loc[df[id_col].duplicated(keep=False), id_col]))
+    if dup:
+        raise SystemExit(f"duplicate {id_col} in the part files (give each row its own id): {', '.join(dup)}")
 
 
 def _country_codes() -> dict[str, str]:
@@ -114,7 +121,9 @@ def merge_statistics(annex: pd.DataFrame) -> pd.DataFrame:
         return loc
 
     s["locator"] = s["locator"].map(locator)
-    return s[STAT_COLUMNS]
+    s = _columns(s, STAT_COLUMNS)
+    _fail_on_duplicates(s, "stat_id")
+    return s
 
 
 def write(df: pd.DataFrame, name: str) -> None:
@@ -127,4 +136,4 @@ if __name__ == "__main__":
     write(merge_statistics(annex), "statistics.csv")
     for name in ("indicators.csv", "groups.csv", "priorities.csv"):
         write(read(name), name)
-    print(f"practices: {len(practices)} ({sum(l.startswith('Annex row') for l in practices['locator'])} annex rows)")
+    print(f"practices: {len(practices)} ({sum(loc.startswith('Annex row') for loc in practices['locator'])} annex rows)")

@@ -1,0 +1,1 @@
+"""The Atlas library: one module per concern, in layers (pyproject.toml [tool.importlinter], README "Project layout")."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from lib import countries, i18n, tables
+from lib import countries, i18n, labels, profile, tables
 from lib.load import Dataset
 from lib.units import format_value, period_text
 
@@ -49,14 +49,17 @@ def _room(pdf: FPDF, needed: float) -> bool:
 
 
 def build(ds: Dataset, iso3: str, lang: str | None = None, today: date | None = None) -> bytes:
-    """The brief as PDF bytes (one A4 page) for `iso3`, in `lang` (default: the current language)."""
-    if lang:
-        i18n.set_language(lang)
+    """The brief as PDF bytes (one A4 page) for `iso3`, in `lang` (default: the current language).
+    The language is set for the build only: the caller's language is unchanged afterwards."""
+    with i18n.language(lang or i18n.language()):
+        return _build(ds, iso3, today or date.today())
+
+
+def _build(ds: Dataset, iso3: str, today: date) -> bytes:
     names = countries.names(ds.countries)
     name = names.get(iso3, iso3)
-    profile = tables.country_profile(ds, iso3)
-    today = today or date.today()
-    footer = i18n.t("brief.footer", version=tables.data_version(ds), date=today.isoformat())
+    view = profile.country_profile(ds, iso3)
+    footer = i18n.t("brief.footer", version=labels.data_version(ds), date=today.isoformat())
     pdf = _Brief(footer)
     pdf.set_title(i18n.t("brief.title", country=name))
     pdf.set_author("Migration Practice Atlas")
@@ -71,7 +74,7 @@ def build(ds: Dataset, iso3: str, lang: str | None = None, today: date | None = 
     pdf.cell(0, 9, name, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(*MUTED)
-    pdf.cell(0, 5, profile["region_line"], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 5, view.region_line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
 
     sources_used: set[str] = set()
@@ -86,17 +89,20 @@ def build(ds: Dataset, iso3: str, lang: str | None = None, today: date | None = 
         pdf.ln(1)
         pdf.set_text_color(*INK)
 
-    stats = ds.statistics[ds.statistics["geography"] == iso3].sort_values(["indicator", "period", "source_id"])
+    stats = profile.country_statistics(ds, iso3)
     heading(i18n.t("country.statistics"))
     if stats.empty:
         pdf.set_font(FONT, "", 8.5)
         pdf.multi_cell(width, 4.2, i18n.t("country.no_statistics"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     else:
-        ind = dict(zip(ds.indicators["indicator_id"], ds.indicators["name"]))
         pdf.set_font(FONT, "", 7.2)
         with pdf.table(
-            col_widths=(34, 22, 14, 30), text_align=("LEFT", "LEFT", "LEFT", "LEFT"), line_height=3.8,
-            first_row_as_headings=True, borders_layout="HORIZONTAL_LINES", padding=0.6,
+            col_widths=(34, 22, 14, 30),
+            text_align=("LEFT", "LEFT", "LEFT", "LEFT"),
+            line_height=3.8,
+            first_row_as_headings=True,
+            borders_layout="HORIZONTAL_LINES",
+            padding=0.6,
         ) as table:
             head = table.row()
             for h in (i18n.t("col.indicator"), i18n.t("col.value"), i18n.t("col.period"), i18n.t("col.source")):
@@ -104,17 +110,17 @@ def build(ds: Dataset, iso3: str, lang: str | None = None, today: date | None = 
             for r in stats.itertuples():
                 sources_used.add(r.source_id)
                 row = table.row()
-                row.cell(i18n.label("indicator", r.indicator, ind.get(r.indicator, r.indicator)))
+                row.cell(labels.indicator_name(ds, r.indicator))
                 row.cell(format_value(r.value, r.unit, r.qualifier))
                 row.cell(period_text(r.period))
-                row.cell(i18n.t("cite.pattern", source=tables.source_short(ds, r.source_id), locator=r.locator))
-        if profile["conflicts"]:
+                row.cell(labels.citation(ds, r.source_id, r.locator))
+        if view.conflicts:
             pdf.set_font(FONT, "", 7)
             pdf.set_text_color(*MUTED)
             pdf.multi_cell(width, 3.5, i18n.t("country.conflicts"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             pdf.set_text_color(*INK)
 
-    practices = profile["practices"]
+    practices = view.practices
     heading(i18n.t("country.practices", n=len(practices)))
     shown = set()
     if practices.empty:
@@ -139,12 +145,13 @@ def build(ds: Dataset, iso3: str, lang: str | None = None, today: date | None = 
             if r.n_countries > 1:
                 line += " " + i18n.t("brief.multi", n=r.n_countries)
             meta = " · ".join(
-                x for x in (r.implementer, i18n.label("period", r.period),
-                            i18n.t("cite.pattern", source=tables.source_short(ds, r.source_id), locator=r.locator)) if x
+                x for x in (r.implementer, i18n.label("period", r.period), labels.citation(ds, r.source_id, r.locator)) if x
             )
             pdf.set_font(FONT, "", 7.5)
-            needed = 3.6 * (len(pdf.multi_cell(width - 3, 3.6, line, dry_run=True, output="LINES"))
-                            + len(pdf.multi_cell(width - 3, 3.3, meta, dry_run=True, output="LINES")))
+            needed = 3.6 * (
+                len(pdf.multi_cell(width - 3, 3.6, line, dry_run=True, output="LINES"))
+                + len(pdf.multi_cell(width - 3, 3.3, meta, dry_run=True, output="LINES"))
+            )
             if not _room(pdf, reserve + needed):
                 full = True
                 break
@@ -172,6 +179,6 @@ def build(ds: Dataset, iso3: str, lang: str | None = None, today: date | None = 
         if sid not in src.index:
             continue
         s = src.loc[sid]
-        text = f"{tables.source_short(ds, sid)}: {s['title']}" + (f". {s['url']}" if s["url"] else "")
+        text = f"{labels.source_short(ds, sid)}: {s['title']}" + (f". {s['url']}" if s["url"] else "")
         pdf.multi_cell(width, 3.2, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())

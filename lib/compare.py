@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib import countries, i18n
+from lib import countries, i18n, labels
 from lib.load import Dataset
-from lib.tables import source_tag
 from lib.units import format_value, period_text
 
 MIN, MAX = 2, 4
@@ -31,17 +30,19 @@ def statistics_table(ds: Dataset, iso3s: list[str]) -> pd.DataFrame:
     """One row per indicator that any of the countries has; one column per country; each cell
     lists every figure ('more than 230,000 people (2020-10, IOM 2021)'), '—' where none."""
     names = countries.names(ds.countries)
-    ind = dict(zip(ds.indicators["indicator_id"], ds.indicators["name"]))
     s = ds.statistics[ds.statistics["geography"].isin(iso3s)]
     rows = []
     for indicator, g in s.groupby("indicator", sort=True):
-        row = {i18n.t("col.indicator"): i18n.label("indicator", indicator, ind.get(indicator, indicator))}
+        row = {i18n.t("col.indicator"): labels.indicator_name(ds, indicator)}
         for iso3 in iso3s:
             figs = g[g["geography"] == iso3].sort_values(["period", "source_id"])
-            row[names.get(iso3, iso3)] = "; ".join(
-                f"{format_value(r.value, r.unit, r.qualifier)} ({period_text(r.period)}, {source_tag(ds, r.source_id)})"
-                for r in figs.itertuples()
-            ) or "—"
+            row[names.get(iso3, iso3)] = (
+                "; ".join(
+                    f"{format_value(r.value, r.unit, r.qualifier)} ({period_text(r.period)}, {labels.source_tag(ds, r.source_id)})"
+                    for r in figs.itertuples()
+                )
+                or "—"
+            )
         rows.append(row)
     columns = [i18n.t("col.indicator")] + [names.get(i, i) for i in iso3s]
     return pd.DataFrame(rows, columns=columns)
@@ -60,3 +61,11 @@ def totals(ds: Dataset, iso3s: list[str]) -> dict[str, int]:
     pc = ds.practice_countries[ds.practice_countries["iso3"].isin(iso3s)]
     n = pc.groupby("iso3")["practice_id"].nunique()
     return {i: int(n.get(i, 0)) for i in iso3s}
+
+
+def coverage_labels(ds: Dataset, counts: pd.DataFrame, totals: dict[str, int]) -> tuple[list[str], list[str]]:
+    """Row labels (issue areas) and column labels ('Philippines (12)') for the coverage heatmap."""
+    names = countries.names(ds.countries)
+    rows = [labels.issue_name(ds, i) for i in counts.index]
+    cols = [f"{names.get(i, i)} ({totals[i]})" for i in counts.columns]
+    return rows, cols

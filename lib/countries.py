@@ -35,22 +35,16 @@ def clean_iso3(value: object) -> str | None:
     return s.upper() if _ISO3_RX.match(s) else None
 
 
-def name(countries: pd.DataFrame, iso3: str, lang: str | None = None) -> str:
-    row = countries.loc[countries["iso3"] == iso3]
-    if row.empty:
-        return iso3
-    r = row.iloc[0]
-    return i18n.country_name(r["iso2"], r["name"], lang)
-
-
 def names(countries: pd.DataFrame, lang: str | None = None) -> dict[str, str]:
     """ISO3 -> display name in the current (or given) language (a fresh dict the caller may keep).
 
     Built once per countries table and language: pages ask for it for every row label."""
     lang = lang or i18n.language()
-    built = table_lookup(countries, f"names:{lang}", lambda t: {
-        iso3: i18n.country_name(iso2, en, lang) for iso3, iso2, en in zip(t["iso3"], t["iso2"], t["name"])
-    })
+    built = table_lookup(
+        countries,
+        f"names:{lang}",
+        lambda t: {iso3: i18n.country_name(iso2, en, lang) for iso3, iso2, en in zip(t["iso3"], t["iso2"], t["name"])},
+    )
     return dict(built)
 
 

@@ -1,202 +1,24 @@
-"""Figure builders: pure functions from prepared DataFrames to plotly Figures (no Streamlit, no I/O).
+"""Chart builders: pure functions from prepared DataFrames to plotly Figures (heatmap, bars, projector).
 
-Every chart carries its own title and a source line inside the figure, so a screenshot pasted on a
-slide stays honest. Text that comes from the data is escaped before it reaches a hover label.
+No Streamlit, no I/O. Every chart carries its own title and a source line inside the figure, so a
+screenshot pasted on a slide stays honest; data text is escaped (`markup.esc`) before it reaches a
+label. Maps are in `lib.maps`.
 """
 
 from __future__ import annotations
 
-import html
-import math
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
-# Colour-blind-safe sequential classes (viridis, light to dark) and a neutral "no data" grey.
-CLASS_COLOURS = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]  # ColorBrewer YlGnBu
+from lib.markup import esc
+
+# Colour-blind-safe sequential classes (ColorBrewer YlGnBu, light to dark) and a neutral "no data" grey.
+CLASS_COLOURS = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]
 NO_DATA = "#dedede"
 BORDER = "#ffffff"
 FONT = "DejaVu Sans, Arial, sans-serif"
-
-
-def esc(text: object) -> str:
-    """Escape data text for plotly labels (plotly renders a subset of HTML in labels)."""
-    return html.escape(str(text), quote=False)
-
-
-def _round_sig(x: float, digits: int = 2) -> float:
-    if x == 0:
-        return 0.0
-    return round(x, -int(math.floor(math.log10(abs(x)))) + digits - 1)
-
-
-def class_breaks(values: list[float], k: int = 5) -> list[tuple[float, float]]:
-    """Classes (lo, hi) for skewed data: one per value when few, else geometric steps.
-
-    Counts of practices are very skewed (many countries with 1, a few with 10+), so class edges
-    grow geometrically from the minimum to the maximum, rounded to whole numbers for counts and
-    to two significant digits otherwise; empty classes are dropped.
-    """
-    vals = sorted({float(v) for v in values})
-    if not vals:
-        return []
-    if len(vals) <= k:
-        return [(v, v) for v in vals]
-    lo, hi = vals[0], vals[-1]
-    integers = all(v.is_integer() for v in vals)
-    if lo > 0:
-        raw = [lo * (hi / lo) ** (i / k) for i in range(1, k)]
-    else:
-        raw = [lo + (hi - lo) * i / k for i in range(1, k)]
-    edges = sorted({math.ceil(e) if integers else _round_sig(e) for e in raw})
-    classes, start = [], lo
-    for edge in edges:
-        members = [v for v in vals if start <= v < edge]
-        if members:
-            classes.append((start, members[-1]))
-            start = min(v for v in vals if v >= edge)
-    classes.append((start, hi))
-    return classes
-
-
-def assign_class(value: float, classes: list[tuple[float, float]]) -> int:
-    for i, (lo, hi) in enumerate(classes):
-        if lo <= value <= hi:
-            return i
-    return len(classes) - 1 if classes and value > classes[-1][1] else 0
-
-
-def class_colours(n: int) -> list[str]:
-    if n <= 1:
-        return [CLASS_COLOURS[3]]
-    step = (len(CLASS_COLOURS) - 1) / (n - 1)
-    return [CLASS_COLOURS[round(i * step)] for i in range(n)]
-
-
-def _discrete_scale(colours: list[str]) -> list[list]:
-    n = len(colours)
-    scale = []
-    for i, c in enumerate(colours):
-        scale += [[i / n, c], [(i + 1) / n, c]]
-    return scale
-
-
-# Map views: the whole world, or a region zoomed so its small states can be told apart and clicked
-# (lon, lat ranges in degrees; the Pacific view crosses the antimeridian, hence lon > 180).
-MAP_VIEWS: dict[str, tuple[tuple[float, float], tuple[float, float]] | None] = {
-    "world": None,
-    "caribbean": ((-92, -56), (7, 29)),
-    "europe": ((-25, 45), (34, 71)),
-    "africa": ((-26, 58), (-37, 38)),
-    "middle_east": ((24, 64), (11, 43)),
-    "asia": ((60, 150), (-12, 52)),
-    "pacific": ((110, 220), (-48, 22)),
-    "americas": ((-170, -30), (-56, 72)),
-}
-
-
-def world_map(
-    values: pd.DataFrame,
-    geojson: dict | str,
-    points: pd.DataFrame,
-    *,
-    title: str,
-    legend_title: str,
-    class_labels,
-    source_line: str,
-    no_data_label: str,
-    ids: list[str] | None = None,
-    view: str = "world",
-    height: int = 560,
-) -> go.Figure:
-    """A choropleth drawn only from `geojson` (no base map is fetched).
-
-    view: a key of MAP_VIEWS; a regional view shows small states at their own place (no relocated
-    markers or leader lines: at that scale the markers sit on the islands themselves).
-
-    geojson: the FeatureCollection (feature ids are ISO3 codes), or the URL of the same file on the
-    app's own server; with a URL, `ids` lists the features' ids.
-    values: iso3, value, name, hover (plain text lines joined by '\\n').
-    points: iso3, lon, lat, small, name: a clickable marker is drawn for every small country, in
-    its class colour when it has data, so microstates can be seen, hovered and clicked.
-    class_labels: function (lo, hi) -> legend label.
-
-    Every country is one location of a single choropleth trace ("countries"): its z is its class
-    (0..k-1) or -1 for "no data", drawn grey and named in the legend, so the shapes are in the
-    figure once.
-    """
-    classes = class_breaks(values["value"].tolist()) if len(values) else []
-    colours = class_colours(len(classes))
-    data = values.assign(cls=[assign_class(v, classes) for v in values["value"]])
-    hover = {r.iso3: "<br>".join(esc(line) for line in str(r.hover).split("\n")) for r in data.itertuples()}
-    cls = dict(zip(data["iso3"], data["cls"]))
-    names = dict(zip(points["iso3"], points["name"]))
-
-    def custom(iso3s):
-        return [[iso3, esc(names.get(iso3, iso3)), hover.get(iso3, esc(no_data_label))] for iso3 in iso3s]
-
-    template = "<b>%{customdata[1]}</b><br>%{customdata[2]}<extra></extra>"
-    small = points[points["small"]]
-    box = MAP_VIEWS.get(view)
-    if box is not None:
-        small = small.assign(marker_lon=small["lon"], marker_lat=small["lat"])
-    all_iso3 = list(ids) if ids is not None else [f["id"] for f in geojson["features"]]
-    fig = go.Figure()
-    # The marker trace comes first: a geo subplot whose first trace has no `locationmode` and
-    # whose base layers are all off asks plotly.js for no topojson at all.
-    fig.add_trace(
-        go.Scattergeo(
-            lon=small["marker_lon"], lat=small["marker_lat"], mode="markers", name="small",
-            marker=dict(
-                size=9,
-                color=[colours[cls[i]] if i in cls else NO_DATA for i in small["iso3"]],
-                line=dict(width=1, color="#444444"),
-            ),
-            customdata=custom(list(small["iso3"])), hovertemplate=template, showlegend=False,
-        )
-    )
-    moved = small[(small["marker_lon"] != small["lon"]) | (small["marker_lat"] != small["lat"])]
-    lon, lat = [], []
-    for r in moved.itertuples():
-        lon += [r.lon, r.marker_lon, None]
-        lat += [r.lat, r.marker_lat, None]
-    fig.add_trace(
-        go.Scattergeo(lon=lon, lat=lat, mode="lines", name="leaders", hoverinfo="skip", showlegend=False,
-                      line=dict(width=0.8, color="#666666"))
-    )
-    fig.add_trace(
-        go.Choropleth(
-            geojson=geojson, locations=all_iso3, z=[cls.get(i, -1) for i in all_iso3], featureidkey="id",
-            zmin=-1.5, zmax=len(classes) - 0.5, colorscale=_discrete_scale([NO_DATA, *colours]), name="countries",
-            marker=dict(line=dict(color=BORDER, width=0.5)),
-            customdata=custom(all_iso3), hovertemplate=template,
-            colorbar=dict(
-                title=dict(text=esc(legend_title), side="top"),
-                tickvals=list(range(-1, len(classes))),
-                ticktext=[esc(no_data_label), *(esc(class_labels(lo, hi)) for lo, hi in classes)],
-                orientation="h", x=0.5, xanchor="center", y=-0.01, yanchor="top",
-                thickness=14, len=0.6 if classes else 0.15,
-            ),
-        )
-    )
-    fig.update_geos(
-        projection_type="natural earth", showframe=False, showcoastlines=False, showland=False,
-        showcountries=False, showocean=False, showlakes=False, showrivers=False,
-        showsubunits=False, bgcolor="rgba(0,0,0,0)", lataxis_range=[-58, 85], lonaxis_range=[-170, 190],
-    )
-    if box is not None:
-        (lon0, lon1), (lat0, lat1) = box
-        fig.update_geos(
-            projection_type="mercator", lonaxis_range=[lon0, lon1], lataxis_range=[lat0, lat1],
-            projection_rotation_lon=(lon0 + lon1) / 2, center=dict(lon=(lon0 + lon1) / 2, lat=(lat0 + lat1) / 2),
-        )
-    extra = _frame(fig, title, source_line, height)
-    fig.update_layout(height=height + extra)
-    # A small hover radius: a marker answers only when the pointer is on it, so a country beside a
-    # relocated marker (the Philippines beside Hong Kong's) keeps its own hover and click.
-    fig.update_layout(dragmode=False, clickmode="event+select", hoverdistance=6, margin=dict(l=0, r=0, t=60, b=110 + extra))
-    fig.layout.annotations[0].update(yshift=-78)
-    return fig
 
 
 SOURCE_WRAP = 120  # characters per line of the source note: a long citation wraps instead of being cut off
@@ -204,24 +26,34 @@ LINE_PX = 15
 
 
 def wrap(text: str, width: int = SOURCE_WRAP) -> list[str]:
-    import textwrap
-
+    """The source note's lines."""
     return textwrap.wrap(str(text), width=width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def _frame(fig: go.Figure, title: str, source_line: str, height: int) -> int:
+def frame(fig: go.Figure, title: str, source_line: str, height: int) -> int:
     """Title, size, fonts and the source note (escaped, wrapped); returns the extra pixels the
     wrapped note needs below the plot, which the caller adds to its bottom margin and height."""
     lines = wrap(source_line)
     extra = LINE_PX * (len(lines) - 1)
     fig.update_layout(
         title=dict(text=esc(title), x=0.01, xanchor="left", font=dict(size=18)),
-        height=height, font=dict(family=FONT, size=13, color="#222222"),
-        paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+        height=height,
+        font=dict(family=FONT, size=13, color="#222222"),
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
         annotations=[
             dict(
-                text="<br>".join(esc(x) for x in lines), xref="paper", yref="paper", x=0, y=0, xanchor="left",
-                yanchor="top", yshift=-46, showarrow=False, align="left", font=dict(size=11, color="#444444"),
+                text="<br>".join(esc(x) for x in lines),
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=0,
+                xanchor="left",
+                yanchor="top",
+                yshift=-46,
+                showarrow=False,
+                align="left",
+                font=dict(size=11, color="#444444"),
             )
         ],
     )
@@ -245,9 +77,16 @@ def heatmap(
     cols = [esc(c) for c in col_labels]
     fig = go.Figure(
         go.Heatmap(
-            z=z, x=cols, y=rows, text=text, texttemplate="%{text}", textfont=dict(size=12),
+            z=z,
+            x=cols,
+            y=rows,
+            text=text,
+            texttemplate="%{text}",
+            textfont=dict(size=12),
             colorscale=[[0, "#f7f7f7"], [0.0001, "#deebf7"], [0.5, "#6baed6"], [1, "#08306b"]],
-            xgap=2, ygap=2, showscale=False,
+            xgap=2,
+            ygap=2,
+            showscale=False,
             customdata=[[[r, c] for c in list(counts.columns)] for r in list(counts.index)],
             hoverinfo="skip",
         )
@@ -257,18 +96,26 @@ def heatmap(
     cells = [(i, j) for i in range(len(rows)) for j in range(len(cols))]
     fig.add_trace(
         go.Scatter(
-            x=[cols[j] for _, j in cells], y=[rows[i] for i, _ in cells], mode="markers", name="cells",
-            marker=dict(symbol="square", size=22, color="rgba(0,0,0,0)"), showlegend=False,
+            x=[cols[j] for _, j in cells],
+            y=[rows[i] for i, _ in cells],
+            mode="markers",
+            name="cells",
+            marker=dict(symbol="square", size=22, color="rgba(0,0,0,0)"),
+            showlegend=False,
             customdata=[[counts.index[i], counts.columns[j], int(z[i][j])] for i, j in cells],
             hovertemplate="<b>%{y}</b><br>%{x}<br>" + esc(hover_label) + ": %{customdata[2]}<extra></extra>",
-            unselected=dict(marker=dict(opacity=0)), selected=dict(marker=dict(opacity=0)),
+            unselected=dict(marker=dict(opacity=0)),
+            selected=dict(marker=dict(opacity=0)),
         )
     )
     height = height or max(360, 120 + 28 * len(rows))
-    extra = _frame(fig, title, source_line, height)
+    extra = frame(fig, title, source_line, height)
     fig.update_layout(
-        height=height + extra, margin=dict(l=10, r=10, t=170, b=60 + extra), clickmode="event+select",
-        dragmode=False, hovermode="closest",
+        height=height + extra,
+        margin=dict(l=10, r=10, t=170, b=60 + extra),
+        clickmode="event+select",
+        dragmode=False,
+        hovermode="closest",
     )
     fig.update_xaxes(side="top", tickangle=-35, automargin=True, tickfont=dict(size=12))
     fig.update_yaxes(autorange="reversed", automargin=True, tickfont=dict(size=13))
@@ -293,52 +140,32 @@ def bar_chart(
     pos = list(range(len(rows)))
     fig = go.Figure(
         go.Bar(
-            x=rows["value"], y=pos, orientation="h",
-            text=[esc(v) for v in rows["text"]], textposition="auto", insidetextanchor="end", cliponaxis=False,
-            textfont=dict(size=13), marker_color=CLASS_COLOURS[3],
-            hovertext=[esc(v).replace("\n", "<br>") for v in rows["hover"]], hoverinfo="text",
+            x=rows["value"],
+            y=pos,
+            orientation="h",
+            text=[esc(v) for v in rows["text"]],
+            textposition="auto",
+            insidetextanchor="end",
+            cliponaxis=False,
+            textfont=dict(size=13),
+            marker_color=CLASS_COLOURS[3],
+            hovertext=[esc(v).replace("\n", "<br>") for v in rows["hover"]],
+            hoverinfo="text",
         )
     )
     height = height or max(300, 140 + 36 * len(rows))
-    extra = _frame(fig, title, source_line, height)
+    extra = frame(fig, title, source_line, height)
     fig.update_layout(height=height + extra, margin=dict(l=10, r=40, t=60, b=80 + extra), showlegend=False)
     fig.update_xaxes(title=esc(axis_title), rangemode="tozero", automargin=True, gridcolor="#eeeeee")
     fig.update_yaxes(
-        tickvals=pos, ticktext=[esc(v) for v in rows["label"]], autorange="reversed", automargin=True,
+        tickvals=pos,
+        ticktext=[esc(v) for v in rows["label"]],
+        autorange="reversed",
+        automargin=True,
         tickfont=dict(size=13),
     )
     if len(rows):
         fig.update_xaxes(range=[0, float(rows["value"].max()) * 1.45])
-    return fig
-
-
-def locator_map(
-    geojson: dict | str, points: pd.DataFrame, iso3: str, name: str, height: int = 260, ids: list[str] | None = None
-) -> go.Figure:
-    """A small world map with one country highlighted (and a marker, so microstates show).
-    `geojson` and `ids` as in `world_map`."""
-    ids = list(ids) if ids is not None else [f["id"] for f in geojson["features"]]
-    pt = points[points["iso3"] == iso3]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scattergeo(
-            lon=pt["lon"], lat=pt["lat"], mode="markers", hoverinfo="skip", showlegend=False,
-            marker=dict(size=10, color=CLASS_COLOURS[4], line=dict(width=1.5, color="#ffffff")),
-        )
-    )
-    fig.add_trace(
-        go.Choropleth(
-            geojson=geojson, locations=ids, z=[1 if i == iso3 else 0 for i in ids], featureidkey="id",
-            colorscale=[[0, NO_DATA], [1, CLASS_COLOURS[4]]], zmin=0, zmax=1, showscale=False,
-            marker=dict(line=dict(color=BORDER, width=0.3)), hoverinfo="skip",
-        )
-    )
-    fig.update_geos(
-        projection_type="natural earth", showframe=False, showcoastlines=False, showland=False,
-        showcountries=False, showocean=False, showlakes=False, showrivers=False,
-        bgcolor="rgba(0,0,0,0)", lataxis_range=[-58, 85],
-    )
-    fig.update_layout(height=height, margin=dict(l=0, r=0, t=0, b=0), dragmode=False, paper_bgcolor="#ffffff")
     return fig
 
 

@@ -20,11 +20,13 @@ import math
 import string
 from contextvars import ContextVar
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
 from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
+
+from lib.routes import ROUTES
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 LANGUAGES = {"en": "English", "fr": "Français", "es": "Español"}
@@ -42,21 +44,39 @@ def normalise_language(value: object) -> str:
 
 
 def set_language(lang: str) -> str:
+    """Set the language for the rest of this script run (app.py does it once per run)."""
     lang = normalise_language(lang)
     _lang.set(lang)
     return lang
 
 
-def language() -> str:
-    return _lang.get()
+class _Scope(str):
+    """A language code that, used in `with`, is the language of that block only."""
+
+    def __enter__(self) -> str:
+        self._token = _lang.set(str(self))
+        return str(self)
+
+    def __exit__(self, *exc: object) -> None:
+        _lang.reset(self._token)
 
 
-@lru_cache(maxsize=None)
+def language(lang: str | None = None) -> str:
+    """The current language code; `with i18n.language("fr"):` sets it for a block and then restores
+    the previous one (a PDF built in French leaves the session's language as it was)."""
+    if lang is None:
+        return _lang.get()
+    return _Scope(normalise_language(lang))
+
+
+@cache
 def catalog(lang: str) -> dict[str, str]:
+    """`lang`'s messages; English also holds the route titles declared in lib/routes.py (`nav.<name>`)."""
     path = LOCALES_DIR / f"{lang}.json"
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    messages = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if lang == DEFAULT:
+        messages = {**{r.nav_key: r.title for r in ROUTES}, **messages}
+    return messages
 
 
 def has(key: str, lang: str | None = None) -> bool:
@@ -111,12 +131,12 @@ def number(value: float, decimals: int | None = None) -> str:
     return text.replace(",", "\0").replace(".", point).replace("\0", group)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _separators(lang: str) -> tuple[str, str]:
     return get_group_symbol(locale=lang), get_decimal_symbol(locale=lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _territories(lang: str) -> dict:
     return dict(Locale.parse(lang).territories)
 

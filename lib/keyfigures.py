@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lib import countries, i18n
-from lib.load import Dataset, table_lookup
-from lib.schema import UNIT_SCALE
-from lib.tables import MAX_TABLE_ROWS, figure_line, indicator_name, source_short, source_tag, statistics_rows
+from lib import i18n
+from lib.labels import citation, figure_line, geography_name, indicator_name, source_short, source_tag
+from lib.load import Dataset
+from lib.tables import MAX_TABLE_ROWS, statistics_rows
 from lib.units import format_value, period_text
+from lib.vocabulary import UNIT_SCALE
 
 # Section -> blocks -> the indicator categories (or, for migrant workers, indicator ids) in them.
 # An indicator that matches no block of its section falls into the section's last block, and a
@@ -26,8 +27,12 @@ SECTIONS: dict[str, dict[str, tuple[str, ...]]] = {
     "returns": {"returns": ("returns",)},
     "migrant_workers": {
         "totals": ("migrant_workers_total", "migrant_workers_share_of_labour_force"),
-        "sex": ("migrant_workers_share_female", "migrant_domestic_workers_share_female",
-                "migrant_domestic_workers_female_total", "migrant_workers_women_share_health_workforce"),
+        "sex": (
+            "migrant_workers_share_female",
+            "migrant_domestic_workers_share_female",
+            "migrant_domestic_workers_female_total",
+            "migrant_workers_women_share_health_workforce",
+        ),
         "income": ("migrant_workers_share_by_destination_income",),
         "region": ("migrant_workers_share_by_region",),
         "wages": ("wages",),
@@ -56,6 +61,7 @@ class Chart:
 @dataclass
 class Conflict:
     """Several figures for one indicator and one geography: shown side by side, never merged."""
+
     title: str
     figures: list[dict]  # value text, period, source citation, note (the first MAX_CONFLICT_FIGURES)
     total: int = 0  # figures in the group
@@ -105,16 +111,9 @@ def assign(ds: Dataset) -> pd.DataFrame:
     cat = dict(zip(ds.indicators["indicator_id"], ds.indicators["category"]))
     indicator = ds.statistics["indicator"]
     placed = {i: _block_of(cat.get(i, ""), i) for i in indicator.unique()}  # per indicator, not per row
-    return ds.statistics.assign(section=indicator.map({i: p[0] for i, p in placed.items()}),
-                                block=indicator.map({i: p[1] for i, p in placed.items()}))
-
-
-def geography_name(ds: Dataset, geography: str) -> str:
-    names = countries.names(ds.countries)
-    if geography in names:
-        return names[geography]
-    groups = table_lookup(ds.groups, "names", lambda t: dict(zip(t["group_id"], t["name"])))
-    return i18n.label("group", geography, groups.get(geography, geography))
+    return ds.statistics.assign(
+        section=indicator.map({i: p[0] for i, p in placed.items()}), block=indicator.map({i: p[1] for i, p in placed.items()})
+    )
 
 
 def base_unit(unit: str) -> str:
@@ -148,9 +147,7 @@ def charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
             {
                 "label": [f"{geography_name(ds, r.geography)} · {period_text(r.period)}" for r in g.itertuples()],
                 "value": g["bv"].to_numpy(),
-                "text": [
-                    f"{format_value(r.value, r.unit, r.qualifier)} · {source_tag(ds, r.source_id)}" for r in g.itertuples()
-                ],
+                "text": [f"{format_value(r.value, r.unit, r.qualifier)} · {source_tag(ds, r.source_id)}" for r in g.itertuples()],
                 "hover": [figure_line(ds, r) + ("\n" + r["note"] if r["note"] else "") for r in g.to_dict("records")],
             }
         )
@@ -161,8 +158,11 @@ def charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
             title += " " + i18n.t("chart.largest", n=i18n.number(MAX_BARS), total=i18n.number(total))
         out.append(
             Chart(
-                key=f"{indicator}-{base}", title=title, axis=i18n.label("unit", base, base),
-                source=i18n.t("chart.source", sources="; ".join(srcs), periods=", ".join(periods)), rows=rows,
+                key=f"{indicator}-{base}",
+                title=title,
+                axis=i18n.label("unit", base, base),
+                source=i18n.t("chart.source", sources="; ".join(srcs), periods=", ".join(periods)),
+                rows=rows,
             )
         )
     return out
@@ -173,7 +173,7 @@ def figure_card(ds: Dataset, r: dict) -> dict:
         "stat_id": r["stat_id"],
         "value": format_value(r["value"], r["unit"], r["qualifier"]),
         "period": period_text(r["period"]),
-        "source": i18n.t("cite.pattern", source=source_short(ds, r["source_id"]), locator=r["locator"]),
+        "source": citation(ds, r["source_id"], r["locator"]),
         "note": r["note"],
     }
 
@@ -221,7 +221,9 @@ def layout(ds: Dataset, keys=None) -> list[Section]:
             stats = part[part["block"] == block].drop(columns=["section", "block"])
             if stats.empty:
                 continue
-            built.append(Block(block, stats, charts(ds, stats), conflicts(ds, stats), statistics_rows(ds, stats.head(MAX_TABLE_ROWS))))
+            built.append(
+                Block(block, stats, charts(ds, stats), conflicts(ds, stats), statistics_rows(ds, stats.head(MAX_TABLE_ROWS)))
+            )
         if not built:
             continue
         cat = dict(zip(ds.indicators["indicator_id"], ds.indicators["category"]))
@@ -232,4 +234,3 @@ def layout(ds: Dataset, keys=None) -> list[Section]:
         ]
         sections.append(Section(key, built, headlines))
     return sections
-

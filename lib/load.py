@@ -1,6 +1,6 @@
 """Reading the curated CSVs: where they live, how they are read, and the validated `Dataset`.
 
-Pure Python (no Streamlit): the app wraps these functions in `lib.cache`. Reading never writes:
+Pure Python (no Streamlit): the app wraps these functions in `lib.services`. Reading never writes:
 the curated files are opened read-only and nothing here modifies them. Whatever is wrong with a
 file (encoding, CSV structure, cells, the map's geometry file) becomes a located `Problem`, never an
 exception, so the app can show its error page and the CLI its list.
@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem, split_list, validate
+from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem, split_list
+from lib.validation import validate
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_DIR / "data"
@@ -210,7 +211,7 @@ class Dataset:
 
     @property
     def version(self) -> str:
-        """A short data version in English: latest file date and row counts (`tables.data_version`
+        """A short data version in English: latest file date and row counts (`labels.data_version`
         gives it in the reader's language)."""
         return f"{self.data_date} · {len(self.practices)} practices · {len(self.statistics)} statistics"
 

@@ -20,12 +20,17 @@ def report(folder: Path) -> str:
     ds = result.dataset
     counts = practice_counts(ds, ds.practices)
     out = [
-        "## Coverage report", "",
+        "## Coverage report",
+        "",
         f"- Practices: **{len(ds.practices)}** ({(ds.practices['countries'] == '').sum()} without a country: global or regional)",
         f"- Countries with at least one practice: **{len(counts)}**",
         f"- Statistics: **{len(ds.statistics)}** for {ds.statistics['indicator'].nunique()} indicators, "
-        f"{ds.statistics['geography'].nunique()} geographies", "",
-        "### Practices per source", "", "| source | practices | statistics |", "|---|---:|---:|",
+        f"{ds.statistics['geography'].nunique()} geographies",
+        "",
+        "### Practices per source",
+        "",
+        "| source | practices | statistics |",
+        "|---|---:|---:|",
     ]
     for s in ds.sources["source_id"]:
         out.append(f"| {s} | {(ds.practices['source_id'] == s).sum()} | {(ds.statistics['source_id'] == s).sum()} |")

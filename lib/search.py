@@ -76,7 +76,7 @@ def _word_matches(token: str, index: Index) -> set[str]:
     if len(token) < 3:
         return ids
     cutoff = 100 if len(token) <= 3 else MIN_WORD_SCORE
-    for word, score, _ in process.extract(token, index.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+    for word, _score, _ in process.extract(token, index.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
         ids |= index.words[word]
     if len(token) >= 4:
         for word in index.vocab:

@@ -21,9 +21,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from lib.routes import NAMES as PAGES  # a step names a route of lib/routes.py
 from lib.schema import Problem
 
-PAGES = ("overview", "map", "heatmap", "country", "practices", "statistics", "about")
 RESERVED = ("story", "step", "present", "lang")  # set by the story player, not by a step
 MAX_BYTES = 200_000
 MAX_STEPS = 50

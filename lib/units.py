@@ -23,10 +23,6 @@ def format_value(value: float, unit: str, qualifier: str = "") -> str:
     return text
 
 
-def unit_label(unit: str) -> str:
-    return i18n.label("unit", unit, unit)
-
-
 def period_text(period: str) -> str:
     """A statistic's period for reading: as printed, or 'period not stated' when the source gives none."""
     return i18n.t("period.stat_not_stated") if period in ("", "not_stated") else period

@@ -16,12 +16,14 @@ rounded so that the map's payload stays small; every feature also carries a repr
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 
 import geopandas as gpd
 import pycountry
-from shapely.geometry import mapping
+from shapely.geometry import Point, mapping
+from shapely.ops import unary_union
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "geo" / "countries.geojson"
 SERVED = Path(__file__).resolve().parent.parent / "static" / "geo" / "countries.geojson"
@@ -91,11 +93,6 @@ def _place_markers(features: list[dict], gdf) -> None:
     """Where a small state's marker would sit on (or right next to) a neighbour, as Singapore on
     Malaysia, move it to the nearest open-sea spot, so that pointing at it reaches the small state;
     the map draws a thin leader line from the marker to the true location."""
-    import math
-
-    from shapely.geometry import Point
-    from shapely.ops import unary_union
-
     land = unary_union(list(gdf.geometry.buffer(0)))
     placed: list = []  # markers already placed: a new one keeps MARKER_SPACING_DEG from them
     small = sorted((f for f in features if f["properties"]["small"]), key=lambda f: f["id"])
@@ -107,7 +104,7 @@ def _place_markers(features: list[dict], gdf) -> None:
         own = gdf.loc[gdf["name"] == props["ne_name"]].geometry.buffer(0.05).union_all()
         others = land.difference(own)
 
-        def ok(p):
+        def ok(p, others=others):
             return others.distance(p) >= MARKER_CLEAR_DEG and all(p.distance(q) >= MARKER_SPACING_DEG for q in placed)
 
         best = here
@@ -117,8 +114,10 @@ def _place_markers(features: list[dict], gdf) -> None:
                 for k in range(24):
                     ang = 2 * math.pi * k / 24
                     cand = Point(props["lon"] + dist * math.cos(ang), props["lat"] + dist * math.sin(ang))
-                    score = min(others.distance(cand) / MARKER_CLEAR_DEG,
-                                min((cand.distance(q) / MARKER_SPACING_DEG for q in placed), default=9))
+                    score = min(
+                        others.distance(cand) / MARKER_CLEAR_DEG,
+                        min((cand.distance(q) / MARKER_SPACING_DEG for q in placed), default=9),
+                    )
                     if score > best_score:
                         best, best_score = cand, score
                 if best_score >= 1:

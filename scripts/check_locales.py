@@ -39,14 +39,15 @@ def report(lang: str, data_dir: Path) -> bool:
     stale = i18n.stale_keys(lang, data_dir)
     mismatches = i18n.placeholder_mismatches(lang, data_dir)
 
-    print(f"== {lang} ({i18n.LANGUAGES[lang]}): {len(i18n.catalog(lang))} keys; "
-          f"{len(english)} English keys, {len(taxonomy)} taxonomy keys for {data_dir}")
+    print(
+        f"== {lang} ({i18n.LANGUAGES[lang]}): {len(i18n.catalog(lang))} keys; "
+        f"{len(english)} English keys, {len(taxonomy)} taxonomy keys for {data_dir}"
+    )
     sections = [
         ("missing (in en.json)", [f"{k}: {english[k]!r}" for k in missing_en]),
         ("missing taxonomy (from the data)", [f"{k}: {taxonomy[k]!r}" for k in missing_tax]),
         ("stale (not in en.json nor taxonomy)", stale),
-        ("placeholder mismatches",
-         [f"{k}: English {sorted(want)} vs {lang} {sorted(got)}" for k, want, got in mismatches]),
+        ("placeholder mismatches", [f"{k}: English {sorted(want)} vs {lang} {sorted(got)}" for k, want, got in mismatches]),
     ]
     for title, lines in sections:
         print(f"  {title}: {len(lines)}")

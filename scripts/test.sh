@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install what the tests need (Python packages, Debian's Chromium) and run the whole suite.
-# Usage: bash scripts/test.sh [pytest args]
+# Install what the tests need (Python packages, Debian's Chromium), check the architecture and the
+# code style, and run the whole suite. Usage: bash scripts/test.sh [pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -12,4 +12,8 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+# The layer contract (pyproject.toml [tool.importlinter]) and ruff: lint and format.
+.venv/bin/lint-imports --no-cache
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 exec .venv/bin/python -m pytest "$@"

@@ -3,21 +3,19 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lib import i18n, routes
 from tests.conftest import ROOT, tiny_tables, write_tables
 from tests.deadlines import STEP_S
 
-PAGES = ["overview", "map", "heatmap", "country", "practices", "statistics", "about"]
-HEADINGS = {
-    "overview": "Migration Practice Atlas", "map": "World map", "heatmap": "Issue-area heatmap",
-    "country": "Country profiles", "practices": "Practices", "statistics": "Key statistics", "about": "About the data",
-}
+PAGES = list(routes.NAMES)  # every route of lib/routes.py
+HEADINGS = {name: i18n.catalog("en")[f"{name}.title"] for name in PAGES}  # each page's h1, from en.json
 
 
 def run(page: str, params: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=STEP_S)
     for k, v in (params or {}).items():
         at.query_params[k] = v
-    at.switch_page(f"views/{page}.py")
+    at.switch_page(routes.route(page).view)
     return at.run()
 
 
@@ -32,9 +30,13 @@ def test_every_page_renders(page):
 @pytest.mark.parametrize(
     "page,params",
     [
-        ("country", {"iso3": "ZZZ"}), ("country", {"iso3": "<script>alert(1)</script>"}), ("country", {"iso3": "x" * 5000}),
-        ("map", {"metric": "nope", "issue": "bad,<b>", "gcm": "99"}), ("heatmap", {"rows": "x", "top": "-1"}),
-        ("practices", {"q": "<script>", "actor": "zzz"}), ("map", {"lang": "xx"}),
+        ("country", {"iso3": "ZZZ"}),
+        ("country", {"iso3": "<script>alert(1)</script>"}),
+        ("country", {"iso3": "x" * 5000}),
+        ("map", {"metric": "nope", "issue": "bad,<b>", "gcm": "99"}),
+        ("heatmap", {"rows": "x", "top": "-1"}),
+        ("practices", {"q": "<script>", "actor": "zzz"}),
+        ("map", {"lang": "xx"}),
     ],
 )
 def test_bad_url_parameters_are_calm(page, params):
@@ -117,8 +119,15 @@ def test_story_steps_forward_and_back():
     assert at.query_params["metric"] == "stat:returns_total"
 
 
-TITLE_KEYS = {"overview": "overview.title", "map": "map.title", "heatmap": "heatmap.title", "country": "country.title",
-              "practices": "practices.title", "statistics": "statistics.title", "about": "about.title"}
+TITLE_KEYS = {
+    "overview": "overview.title",
+    "map": "map.title",
+    "heatmap": "heatmap.title",
+    "country": "country.title",
+    "practices": "practices.title",
+    "statistics": "statistics.title",
+    "about": "about.title",
+}
 
 
 @pytest.mark.parametrize("lang", ["fr", "es"])
@@ -135,7 +144,11 @@ def test_every_page_renders_in_french_and_spanish_without_raw_keys(page, lang):
     texts = [e.value for kind in ("markdown", "caption", "header", "subheader", "info") for e in getattr(at, kind)]
     texts += [w.label for kind in ("selectbox", "multiselect", "text_input", "button") for w in getattr(at, kind)]
     english_only = {v for k, v in english.items() if catalog.get(k) != v and len(v) > 3}  # English text left in place
-    raw = [t for t in texts if isinstance(t, str) and (t in english or t in english_only or re.fullmatch(r"[a-z_]+\.[a-z_.]+", t.strip()))]
+    raw = [
+        t
+        for t in texts
+        if isinstance(t, str) and (t in english or t in english_only or re.fullmatch(r"[a-z_]+\.[a-z_.]+", t.strip()))
+    ]
     assert raw == [], f"untranslated keys on {page} ({lang}): {raw}"
 
 
@@ -184,7 +197,7 @@ def test_problem_table_goes_to_the_browser_as_one_arrow_table():
     import pyarrow as pa
 
     from lib.schema import Problem
-    from lib.ui import problems_frame
+    from lib.ui.shell import problems_frame
 
     frame = problems_frame([Problem("a.csv", None, None, "file is empty"), Problem("b.csv", 3, "iso3", "unknown code")])
     schema = pa.Table.from_pandas(frame).schema  # raised ArrowTypeError when rows mixed numbers and blanks

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import export, tables
+from lib import export, routes
 from lib import validate as cli
 from lib.load import ENV_VAR, load_dataset
 from lib.schema import Problem
@@ -22,10 +22,15 @@ from tests.bad_input_cases import CASES, FOLDER, Case, build
 from tests.conftest import ROOT, tiny_tables, write_tables
 from tests.deadlines import STEP_S
 
-PAGES = ["overview", "map", "heatmap", "country", "practices", "statistics", "about"]
+PAGES = list(routes.NAMES)
 HEADINGS = {
-    "overview": "Migration Practice Atlas", "map": "World map", "heatmap": "Issue-area heatmap",
-    "country": "Country profiles", "practices": "Practices", "statistics": "Key statistics", "about": "About the data",
+    "overview": "Migration Practice Atlas",
+    "map": "World map",
+    "heatmap": "Issue-area heatmap",
+    "country": "Country profiles",
+    "practices": "Practices",
+    "statistics": "Key statistics",
+    "about": "About the data",
 }
 # What a curator must never see in a problem: Python internals instead of an explanation.
 UNREADABLE = re.compile(r"Traceback|KeyError|ValueError|TypeError|IndexError|dtype\(|Error\(|object at 0x|\\x[0-9a-f]{2}|<class ")
@@ -88,7 +93,7 @@ def run_page(folder, monkeypatch, page: str, params: dict | None = None) -> AppT
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=STEP_S)
     for k, v in (params or {}).items():
         at.query_params[k] = v
-    at.switch_page(f"views/{page}.py")
+    at.switch_page(routes.route(page).view)
     return at.run()
 
 
@@ -190,7 +195,7 @@ def test_hostile_text_renders_inertly(case, page, params, folders, monkeypatch):
 def exported_cells(folder) -> list[str]:
     """Every cell of the practices, country (PHL) and statistics CSV downloads."""
     ds = load_dataset(folder).dataset
-    frames = [tables.practice_export(ds, ds.practices), tables.country_export(ds, "PHL"), ds.statistics]
+    frames = [export.practice_export(ds, ds.practices), export.country_export(ds, "PHL"), ds.statistics]
     cells = []
     for frame in frames:
         text = export.to_csv_bytes(frame).decode("utf-8-sig")
@@ -220,19 +225,52 @@ LONG = "x" * 10_000
 XSS = "<img src=x onerror=alert(1)>"
 RTL = "\u202e\u200f\u0627\u0644\u0639\u0631\u0628\u064a\u0629\u202c\ufeff\U0001f600\u0301"
 NAMES = (
-    "iso3", "metric", "q", "issue", "gcm", "actor", "period", "source", "scope", "country", "rows", "cols", "sort", "top", "lang",
-    "view", "section", "story", "step", "compare",
+    "iso3",
+    "metric",
+    "q",
+    "issue",
+    "gcm",
+    "actor",
+    "period",
+    "source",
+    "scope",
+    "country",
+    "rows",
+    "cols",
+    "sort",
+    "top",
+    "lang",
+    "view",
+    "section",
+    "story",
+    "step",
+    "compare",
 )
 URL_CASES = {
     "unknown-values": {
-        "iso3": "ZZZ", "metric": "stat:nope", "issue": "nope", "gcm": "0,24,x", "country": "ZZZ", "rows": "nope",
-        "source": "nope", "actor": "robot", "lang": "xx", "view": "moon", "section": "nope", "story": "nope", "step": "99",
+        "iso3": "ZZZ",
+        "metric": "stat:nope",
+        "issue": "nope",
+        "gcm": "0,24,x",
+        "country": "ZZZ",
+        "rows": "nope",
+        "source": "nope",
+        "actor": "robot",
+        "lang": "xx",
+        "view": "moon",
+        "section": "nope",
+        "story": "nope",
+        "step": "99",
     },
     "injected-markup": {k: XSS for k in NAMES},
     "very-long-values": {k: LONG for k in NAMES},
     "unicode-rtl-junk": {k: RTL for k in NAMES},
     "repeated-keys": {
-        "iso3": ["PHL", "ZZZ"], "metric": ["practices", XSS], "q": ["a", "b"], "top": ["15", "-1"], "issue": ["skills", "data"],
+        "iso3": ["PHL", "ZZZ"],
+        "metric": ["practices", XSS],
+        "q": ["a", "b"],
+        "top": ["15", "-1"],
+        "issue": ["skills", "data"],
         "lang": ["fr", "xx"],
     },
     "negative-numbers": {"top": "-5", "gcm": "-3", "q": "-1"},

@@ -3,7 +3,7 @@ from io import BytesIO
 
 import pypdf
 
-from lib import brief
+from lib import brief, i18n
 from lib.load import load_dataset
 from tests.conftest import ROOT
 
@@ -16,9 +16,18 @@ def _text(pdf: bytes) -> tuple[int, str]:
 def test_brief_is_one_page_with_figures_practices_sources_and_version(tiny_ds):
     pages, text = _text(brief.build(tiny_ds, "PHL", "en", today=date(2026, 11, 22)))
     assert pages == 1
-    for expected in ("Philippines", "more than 230,000 people", "over 200,000 people", "Balik Pinay",
-                     "Testing for all", "(one of 2 countries)", "Paper A", "Database B", "generated 2026-11-22",
-                     tiny_ds.version.split(" ")[0]):
+    for expected in (
+        "Philippines",
+        "more than 230,000 people",
+        "over 200,000 people",
+        "Balik Pinay",
+        "Testing for all",
+        "(one of 2 countries)",
+        "Paper A",
+        "Database B",
+        "generated 2026-11-22",
+        tiny_ds.version.split(" ")[0],
+    ):
         assert expected in text, expected
 
 
@@ -34,3 +43,12 @@ def test_shipped_data_brief_stays_on_one_page_and_says_what_did_not_fit():
         assert pages == 1, iso3
     pages, text = _text(brief.build(ds, "PHL", "en"))
     assert "Philippines" in text and "more practices" in text  # the rest is announced, not dropped silently
+
+
+def test_building_a_brief_leaves_the_language_as_it_was(tiny_ds):
+    i18n.set_language("es")
+    try:
+        brief.build(tiny_ds, "PHL", "fr", today=date(2026, 1, 1))
+        assert i18n.language() == "es"
+    finally:
+        i18n.set_language("en")

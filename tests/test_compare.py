@@ -2,7 +2,12 @@ from lib import compare, i18n
 
 
 def test_selection_is_cleaned_and_capped(tiny_ds):
-    assert compare.clean_selection(tiny_ds, ["phl", "IND", "PHL", "ZZZ", "<b>", "CIV", "SGP", "IND"]) == ["PHL", "IND", "CIV", "SGP"]
+    assert compare.clean_selection(tiny_ds, ["phl", "IND", "PHL", "ZZZ", "<b>", "CIV", "SGP", "IND"]) == [
+        "PHL",
+        "IND",
+        "CIV",
+        "SGP",
+    ]
     assert compare.clean_selection(tiny_ds, ["PHL", "IND", "CIV", "SGP", "PHL"])[:4] == ["PHL", "IND", "CIV", "SGP"]
 
 

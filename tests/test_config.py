@@ -14,6 +14,8 @@ def test_streamlit_config_keeps_protections_on():
 
 
 def test_no_raw_html_in_code():
-    code = "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("lib/*.py")])
+    code = "\n".join(
+        p.read_text(encoding="utf-8") for p in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("lib/**/*.py")]
+    )
     assert "unsafe_allow_html" not in code
     assert code.count("st.html(") == 1  # the constant presenter stylesheet

@@ -14,10 +14,22 @@ def index():
 @pytest.mark.parametrize(
     "query,iso3",
     [
-        ("Philippines", "PHL"), ("phillipines", "PHL"), ("Türkiye", "TUR"), ("Turkey", "TUR"),
-        ("Côte d'Ivoire", "CIV"), ("Ivory Coast", "CIV"), ("cote divoire", "CIV"), ("Korea", "KOR"),
-        ("Republic of Korea", "KOR"), ("UAE", "ARE"), ("Viet Nam", "VNM"), ("Vietnam", "VNM"),
-        ("Allemagne", "DEU"), ("Alemania", "DEU"), ("phl", "PHL"), ("Kosovo", "XKX"),
+        ("Philippines", "PHL"),
+        ("phillipines", "PHL"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Ivory Coast", "CIV"),
+        ("cote divoire", "CIV"),
+        ("Korea", "KOR"),
+        ("Republic of Korea", "KOR"),
+        ("UAE", "ARE"),
+        ("Viet Nam", "VNM"),
+        ("Vietnam", "VNM"),
+        ("Allemagne", "DEU"),
+        ("Alemania", "DEU"),
+        ("phl", "PHL"),
+        ("Kosovo", "XKX"),
     ],
 )
 def test_lookup_common_forms(index, query, iso3):
@@ -33,7 +45,9 @@ def test_fold():
     assert countries.fold("Côte d’Ivoire") == "cote d ivoire"
 
 
-@pytest.mark.parametrize("raw,expected", [("phl", "PHL"), (" PHL ", "PHL"), ("ZZZ", "ZZZ"), ("<script>", None), ("PH", None), ("", None), (None, None)])
+@pytest.mark.parametrize(
+    "raw,expected", [("phl", "PHL"), (" PHL ", "PHL"), ("ZZZ", "ZZZ"), ("<script>", None), ("PH", None), ("", None), (None, None)]
+)
 def test_clean_iso3(raw, expected):
     assert countries.clean_iso3(raw) == expected
 

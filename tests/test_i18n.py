@@ -1,6 +1,11 @@
+import importlib.util
 import json
+from pathlib import Path
+
+import pytest
 
 from lib import i18n
+from lib.units import format_value
 
 
 def test_t_formats_and_falls_back():
@@ -34,7 +39,7 @@ def test_every_literal_key_used_in_code_exists_in_english():
 
     root = Path(__file__).resolve().parent.parent
     keys = set()
-    for f in [root / "app.py", *root.glob("views/*.py"), *root.glob("lib/*.py")]:
+    for f in [root / "app.py", *root.glob("views/*.py"), *root.glob("lib/**/*.py")]:
         keys |= set(re.findall(r"\bt\(\s*\"([a-z_]+\.[a-z_.]+)\"", f.read_text(encoding="utf-8")))
     missing = sorted(k for k in keys if k not in i18n.catalog("en"))
     assert missing == []
@@ -42,12 +47,6 @@ def test_every_literal_key_used_in_code_exists_in_english():
 
 # --- French and Spanish catalogs -------------------------------------------------------------------
 
-import importlib.util
-from pathlib import Path
-
-import pytest
-
-from lib.units import format_value
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 OTHER_LANGS = ["fr", "es"]
@@ -151,3 +150,23 @@ def test_number_formatting_matches_babel():
                 assert i18n.number(v) == expected, (lang, v)
     finally:
         i18n.set_language("en")
+
+
+def test_language_scope_restores_the_previous_language():
+    i18n.set_language("es")
+    try:
+        with i18n.language("fr") as lang:
+            assert lang == "fr" and i18n.language() == "fr"
+        assert i18n.language() == "es"
+        with i18n.language("xx"):  # unknown: English, then back
+            assert i18n.language() == "en"
+        assert i18n.language() == "es"
+    finally:
+        i18n.set_language("en")
+
+
+def test_route_titles_are_the_english_navigation():
+    from lib import routes
+
+    assert all(i18n.catalog("en")[r.nav_key] == r.title for r in routes.ROUTES)
+    assert all(i18n.catalog(lang).get(r.nav_key) for lang in ("fr", "es") for r in routes.ROUTES)

@@ -45,7 +45,9 @@ def test_shipped_remittances_and_returns():
     assert returns.rows["label"][0].startswith("Ukraine")
     phl = next(c for b in sections["returns"].blocks for c in b.conflicts if c.title.startswith("Philippines — Returns"))
     assert len(phl.figures) == 4
-    mw = next(c for b in sections["migrant_workers"].blocks for c in b.conflicts if c.title == "World — International migrant workers")
+    mw = next(
+        c for b in sections["migrant_workers"].blocks for c in b.conflicts if c.title == "World — International migrant workers"
+    )
     assert sorted(f["value"] for f in mw.figures) == ["164 million people", "169 million people"]
 
 

@@ -38,7 +38,9 @@ def real_index():
     return ds, search.build_index(ds)
 
 
-@pytest.mark.parametrize("query,iso3", [("Ivory Coast", "CIV"), ("Turkey", "TUR"), ("UAE", "ARE"), ("Korea", "KOR"), ("Allemagne", "DEU")])
+@pytest.mark.parametrize(
+    "query,iso3", [("Ivory Coast", "CIV"), ("Turkey", "TUR"), ("UAE", "ARE"), ("Korea", "KOR"), ("Allemagne", "DEU")]
+)
 def test_real_data_aliases(real_index, query, iso3):
     ds, index = real_index
     found = search.search(query, index)

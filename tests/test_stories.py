@@ -41,5 +41,10 @@ def test_step_numbers_from_the_url_are_clamped_and_params_carry_position(tmp_pat
     assert stories.clamp_step(story, "0") == 1 and stories.clamp_step(story, "999") == len(story.steps)
     assert stories.clamp_step(story, "<b>") == 1
     page, query = stories.step_params(story, 1, {"lang": "fr", "present": "1"})
-    assert page == "map" and query == {"metric": "stat:returns_total", "lang": "fr", "present": "1",
-                                       "story": "returns-and-reintegration", "step": "1"}
+    assert page == "map" and query == {
+        "metric": "stat:returns_total",
+        "lang": "fr",
+        "present": "1",
+        "story": "returns-and-reintegration",
+        "step": "1",
+    }

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lib import i18n, tables, ui
+from lib import i18n, tables
+from lib.ui import shell
 
-ds = ui.require_dataset()
-ui.header("about.title", "about.intro")
+ds = shell.require_dataset()
+shell.header("about.title", "about.intro")
 
 st.subheader(i18n.t("about.sources"))
 st.dataframe(tables.sources_table(ds), hide_index=True, width="stretch")

@@ -3,33 +3,70 @@
 
 import streamlit as st
 
-from lib import brief, cache, compare, countries, figures, i18n, metrics, state, tables, ui
+from lib import brief, compare, countries, export, figures, i18n, maps, metrics, services
+from lib.markup import md
+from lib.ui import charts, lists, shell, url, widgets
 
-ds = ui.require_dataset()
-params = state.read(st.query_params)
-names = ui.country_names()
-ui.header("country.title")
+ds = shell.require_dataset()
+params = url.params()
+names = shell.country_names()
+shell.header("country.title")
 
 raw = params.text("iso3")
 iso3 = countries.clean_iso3(raw)
-with_data = cache.view("countries_with_data")
+with_data = services.countries_with_data()
 
 # Compare: two to four countries, kept in the URL as ?compare=PHL,IND
 wanted = compare.clean_selection(ds, params.text("compare").split(",")) if params.text("compare") else []
-ui.bind("compare_pick", wanted)
-with ui.panel(st, i18n.t("compare.title"), expanded=len(wanted) >= compare.MIN, icon=":material/compare_arrows:"):
-    picked = ui.control(
-        st.multiselect, i18n.t("compare.pick"), sorted(with_data, key=lambda i: names.get(i, i)), key="compare_pick",
-        format_func=lambda i: names.get(i, i), max_selections=compare.MAX, placeholder=i18n.t("compare.placeholder"),
-    ) or []
+url.bind("compare_pick", wanted)
+with widgets.panel(st, i18n.t("compare.title"), expanded=len(wanted) >= compare.MIN, icon=":material/compare_arrows:"):
+    picked = (
+        widgets.control(
+            st.multiselect,
+            i18n.t("compare.pick"),
+            sorted(with_data, key=lambda i: names.get(i, i)),
+            key="compare_pick",
+            format_func=lambda i: names.get(i, i),
+            max_selections=compare.MAX,
+            placeholder=i18n.t("compare.placeholder"),
+        )
+        or []
+    )
 if len(picked) >= compare.MIN:
-    ui.set_url({"compare": picked})
-    ui.compare_view(ds, picked)
+    url.set_url({"compare": picked})
+    totals = compare.totals(ds, picked)
+    st.header(md(" · ".join(names.get(i, i) for i in picked)))
+    for col, code in zip(st.columns(len(picked)), picked):
+        url.link(col, "country", md(names.get(code, code)), iso3=code)
+        col.caption(i18n.t("compare.n_practices", n=totals[code]))
+    st.subheader(i18n.t("country.statistics"))
+    table = compare.statistics_table(ds, picked)
+    if table.empty:
+        st.write(i18n.t("compare.no_statistics"))
+    else:
+        st.table(table.set_index(table.columns[0]))  # a static table: long cells wrap instead of being cut
+        st.caption(i18n.t("country.conflicts"))
+    st.subheader(i18n.t("compare.coverage"))
+    counts = compare.coverage(ds, picked)
+    row_labels, col_labels = compare.coverage_labels(ds, counts, totals)
+    fig = figures.heatmap(
+        counts,
+        row_labels,
+        col_labels,
+        title=i18n.t("compare.coverage_title"),
+        source_line=i18n.t("map.source_practices", n=len(ds.sources)),
+        hover_label=i18n.t("col.practices"),
+    )
+    charts.plot(fig, "compare_heatmap")
+    st.caption(i18n.t("caveat.counts"))
+    widgets.download_csv(table, "atlas-compare-" + "-".join(picked) + ".csv", key="compare_csv")
     st.stop()
 
-query = ui.control(st.text_input, i18n.t("country.search"), key="country_q", max_chars=80, placeholder=i18n.t("country.search_placeholder"))
+query = widgets.control(
+    st.text_input, i18n.t("country.search"), key="country_q", max_chars=80, placeholder=i18n.t("country.search_placeholder")
+)
 if query:
-    matches = countries.lookup(query, cache.country_index())
+    matches = countries.lookup(query, services.country_index())
     if matches:
         iso3 = matches[0].iso3
         if len(matches) > 1:
@@ -40,48 +77,44 @@ if query:
 known = set(ds.countries["iso3"])
 if raw and iso3 not in known and not query:
     st.info(i18n.t("country.unknown_code"), icon=":material/help:")
-    ui.suggestions(ds, [m.iso3 for m in countries.lookup(raw[:80], cache.country_index()) if m.iso3 in with_data])
+    lists.suggestions([m.iso3 for m in countries.lookup(raw[:80], services.country_index()) if m.iso3 in with_data])
     iso3 = None
 if not iso3 or iso3 not in known:
     st.write(i18n.t("country.choose"))
-    ui.country_picker(ds, sorted(with_data), key="country_pick")
+    widgets.country_picker(ds, sorted(with_data), key="country_pick")
     st.stop()
 
-ui.set_url({"iso3": iso3})
-profile = cache.view("country_profile", iso3)
+url.set_url({"iso3": iso3})
+profile = services.country_profile(iso3)
 
 head, locator = st.columns([3, 2], vertical_alignment="center")
 with head:
-    st.header(ui.md(names.get(iso3, iso3)))
-    st.caption(ui.md(profile["region_line"]))
+    st.header(md(names.get(iso3, iso3)))
+    st.caption(md(profile.region_line))
 with locator:
-    geometry = cache.geometry()
-    ui.plot(figures.locator_map(geometry.shapes, geometry.points, iso3, names.get(iso3, iso3), ids=geometry.ids), "locator")
+    geometry = services.geometry()
+    charts.plot(maps.locator_map(geometry.shapes, geometry.points, iso3, names.get(iso3, iso3), ids=geometry.ids), "locator")
 st.subheader(i18n.t("country.statistics"))
-if profile["statistics"].empty:
+if profile.statistics.empty:
     st.write(i18n.t("country.no_statistics"))
 else:
-    ui.statistics_table(profile["statistics"], total=profile["n_statistics"])
-    ui.conflicts(profile["conflict_groups"])
+    lists.statistics_table(profile.statistics, total=profile.n_statistics)
+    charts.conflicts(profile.conflict_groups)
 
-if profile["practices"].empty and profile["statistics"].empty:
+if profile.practices.empty and profile.statistics.empty:
     st.info(i18n.t("country.empty"), icon=":material/info:")
-    ui.suggestions(ds, metrics.similar_countries(ds, iso3))
+    lists.suggestions(metrics.similar_countries(ds, iso3))
 else:
-    st.subheader(i18n.t("country.practices", n=len(profile["practices"])))
-    ui.practices_by_issue(ds, profile["practices"])
+    st.subheader(i18n.t("country.practices", n=len(profile.practices)))
+    lists.practices_by_issue(ds, profile.practices)
     st.subheader(i18n.t("country.coverage"))
-    st.dataframe(profile["coverage"], hide_index=True, width="stretch")
+    st.dataframe(profile.coverage, hide_index=True, width="stretch")
     st.caption(i18n.t("caveat.counts"))
 
-lang = i18n.language()
-if ui.presenting():
-    st.stop()
-cols = st.columns(3)
-with cols[0]:
-    ui.download_csv(lambda: tables.country_export(ds, iso3), f"atlas-{iso3}.csv", key="country_csv")
-with cols[1]:
-    st.download_button(
-        i18n.t("brief.download"), data=lambda: brief.build(ds, iso3, lang), file_name=f"atlas-brief-{iso3}.pdf",
-        mime="application/pdf", key="country_pdf", icon=":material/picture_as_pdf:", on_click="ignore",
-    )
+if not url.presenting():
+    lang = i18n.language()
+    cols = st.columns(3)
+    with cols[0]:
+        widgets.download_csv(lambda: export.country_export(ds, iso3), f"atlas-{iso3}.csv", key="country_csv")
+    with cols[1]:
+        widgets.download_pdf(lambda: brief.build(ds, iso3, lang), f"atlas-brief-{iso3}.pdf", key="country_pdf")

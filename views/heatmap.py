@@ -2,46 +2,88 @@
 
 import streamlit as st
 
-from lib import figures, i18n, metrics, state, tables, ui
+from lib import figures, i18n, labels, matrix, metrics, tables
+from lib.ui import charts, lists, shell, url, widgets
 
-ds = ui.require_dataset()
-params = state.read(st.query_params)
-spec = {k: v for k, v in ui.practice_filter_spec(ds).items() if k in ("actor", "period", "source")}
-ui.header("heatmap.title", "heatmap.intro")
+ds = shell.require_dataset()
+params = url.params()
+spec = {k: v for k, v in url.practice_filter_spec(ds).items() if k in ("actor", "period", "source")}
+shell.header("heatmap.title", "heatmap.intro")
 
-ui.bind("hm_rows", params.choice("rows", ("country", "region"), "country"))
-ui.bind("hm_cols", params.choice("cols", ("issue", "gcm"), "issue"))
-ui.bind("hm_sort", params.choice("sort", ("total", "name", "region"), "total"))
-ui.bind("hm_top", int(params.choice("top", ("15", "30", "60", "all"), "30")) if params.text("top") not in ("all",) else "all")
+url.bind("hm_rows", params.choice("rows", ("country", "region"), "country"))
+url.bind("hm_cols", params.choice("cols", ("issue", "gcm"), "issue"))
+url.bind("hm_sort", params.choice("sort", ("total", "name", "region"), "total"))
+url.bind("hm_top", int(params.choice("top", ("15", "30", "60", "all"), "30")) if params.text("top") not in ("all",) else "all")
 for name, (allowed, cast) in spec.items():
-    ui.bind(f"hm_{name}", list(params.choices(name, allowed, cast)))
-ui.ignored_params(params)
+    url.bind(f"hm_{name}", list(params.choices(name, allowed, cast)))
+url.ignored_params(params)
 
 c1, c2, c3, c4 = st.columns(4)
-rows = ui.control(c1.segmented_control, i18n.t("heatmap.rows"), ("country", "region"), key="hm_rows", format_func=lambda v: i18n.t(f"heatmap.rows.{v}")) or "country"
-cols = ui.control(c2.segmented_control, i18n.t("heatmap.cols"), ("issue", "gcm"), key="hm_cols", format_func=lambda v: i18n.t(f"heatmap.cols.{v}")) or "issue"
-sort = ui.control(c3.selectbox, i18n.t("heatmap.sort"), ("total", "name", "region"), key="hm_sort", format_func=lambda v: i18n.t(f"heatmap.sort.{v}"))
-top = ui.control(c4.selectbox, i18n.t("heatmap.top"), (15, 30, 60, "all"), key="hm_top", format_func=lambda v: i18n.t("heatmap.all") if v == "all" else str(v))
-with ui.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
-    chosen = ui.practice_filters(ds, spec, prefix="hm_")
-ui.set_url({"rows": rows, "cols": cols, "sort": sort, "top": top, **chosen})
+rows = (
+    widgets.control(
+        c1.segmented_control,
+        i18n.t("heatmap.rows"),
+        ("country", "region"),
+        key="hm_rows",
+        format_func=lambda v: i18n.t(f"heatmap.rows.{v}"),
+    )
+    or "country"
+)
+cols = (
+    widgets.control(
+        c2.segmented_control,
+        i18n.t("heatmap.cols"),
+        ("issue", "gcm"),
+        key="hm_cols",
+        format_func=lambda v: i18n.t(f"heatmap.cols.{v}"),
+    )
+    or "issue"
+)
+sort = widgets.control(
+    c3.selectbox,
+    i18n.t("heatmap.sort"),
+    ("total", "name", "region"),
+    key="hm_sort",
+    format_func=lambda v: i18n.t(f"heatmap.sort.{v}"),
+)
+top = widgets.control(
+    c4.selectbox,
+    i18n.t("heatmap.top"),
+    (15, 30, 60, "all"),
+    key="hm_top",
+    format_func=lambda v: i18n.t("heatmap.all") if v == "all" else str(v),
+)
+with widgets.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
+    chosen = widgets.practice_filters(ds, spec, prefix="hm_")
+url.set_url({"rows": rows, "cols": cols, "sort": sort, "top": top, **chosen})
 
 practices = metrics.filter_practices(ds, metrics.Filters(**chosen))
-matrix = metrics.heatmap_matrix(ds, practices, rows=rows, cols=cols, sort=sort)
-view = matrix.counts if top == "all" else matrix.counts.head(int(top))
-row_labels, col_labels = tables.heatmap_labels(ds, matrix, view)
+grid = matrix.heatmap_matrix(ds, practices, rows=rows, cols=cols, sort=sort)
+view = matrix.top_rows(grid, None if top == "all" else int(top))
+row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
 fig = figures.heatmap(
-    view, row_labels, col_labels, title=tables.heatmap_title(matrix), source_line=i18n.t("heatmap.source", n=len(practices)),
+    view,
+    row_labels,
+    col_labels,
+    title=tables.heatmap_title(grid),
+    source_line=i18n.t("heatmap.source", n=len(practices)),
     hover_label=i18n.t("col.practices"),
 )
-event = ui.plot(fig, "heatmap", on_select="rerun", selection_mode="points")
-st.caption(i18n.t("heatmap.zero_means", shown=len(view), total=len(matrix.counts)))
+event = charts.plot(fig, "heatmap", on_select="rerun", selection_mode="points")
+st.caption(i18n.t("heatmap.zero_means", shown=len(view), total=len(grid.counts)))
 
-cell = ui.selected_cell(event)
-if not ui.presenting():
+cell = charts.selected_cell(event)
+if not url.presenting():
     st.subheader(i18n.t("heatmap.cell_title"))
-pick_row, pick_col = ui.cell_picker(ds, matrix, view, cell)
+pick_row, pick_col = widgets.cell_picker(ds, grid, cell)
 if pick_row is not None and pick_col is not None:
-    behind = metrics.cell_practices(ds, practices, pick_row, pick_col, rows=rows, cols=cols)
-    st.write(i18n.t("heatmap.cell_count", n=len(behind), row=tables.row_label(ds, rows, pick_row), col=tables.col_label(ds, cols, pick_col)))
-    ui.practice_list(ds, behind, key="hm")
+    behind = matrix.cell_practices(ds, practices, pick_row, pick_col, rows=rows, cols=cols)
+    st.write(
+        i18n.t(
+            "heatmap.cell_count",
+            n=len(behind),
+            row=labels.row_label(ds, rows, pick_row),
+            col=labels.col_label(ds, cols, pick_col),
+        )
+    )
+    lists.practice_list(ds, behind, key="hm")

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lib import i18n, metrics, tables, ui
+from lib import i18n, metrics, tables
+from lib.ui import shell, story, url
 
-ds = ui.require_dataset()
-ui.header("overview.title", "overview.intro")
+ds = shell.require_dataset()
+shell.header("overview.title", "overview.intro")
 
 counts = metrics.practice_counts(ds, ds.practices)
 cols = st.columns(4)
@@ -16,12 +17,8 @@ cols[3].metric(i18n.t("overview.sources"), i18n.number(len(ds.sources)))
 
 st.subheader(i18n.t("overview.ways_in"))
 links = st.columns(3)
-links[0].page_link("views/map.py", label=i18n.t("overview.go_map"), icon=":material/public:")
-links[0].page_link("views/heatmap.py", label=i18n.t("overview.go_heatmap"), icon=":material/grid_on:")
-links[1].page_link("views/practices.py", label=i18n.t("overview.go_practices"), icon=":material/search:")
-links[1].page_link("views/country.py", label=i18n.t("overview.go_country"), icon=":material/flag:")
-links[2].page_link("views/statistics.py", label=i18n.t("overview.go_statistics"), icon=":material/bar_chart:")
-links[2].page_link("views/about.py", label=i18n.t("overview.go_about"), icon=":material/info:")
+for i, name in enumerate(("map", "heatmap", "practices", "country", "statistics", "about")):
+    url.link(links[i // 2], name, i18n.t(f"overview.go_{name}"), keep=False)
 
 st.subheader(i18n.t("overview.by_issue"))
 st.dataframe(tables.issue_area_counts(ds), hide_index=True, width="stretch")
@@ -29,4 +26,4 @@ st.caption(i18n.t("caveat.counts"))
 
 st.subheader(i18n.t("overview.stories"))
 st.write(i18n.t("overview.stories_intro"))
-ui.stories_list()
+story.stories_list()

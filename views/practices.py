@@ -2,40 +2,52 @@
 
 import streamlit as st
 
-from lib import cache, i18n, metrics, search, state, tables, ui
+from lib import export, i18n, metrics, search, services
+from lib.ui import lists, shell, url, widgets
 
-ds = ui.require_dataset()
-params = state.read(st.query_params)
-spec = ui.practice_filter_spec(ds)
-ui.header("practices.title", "practices.intro")
+ds = shell.require_dataset()
+params = url.params()
+spec = url.practice_filter_spec(ds)
+shell.header("practices.title", "practices.intro")
 
-ui.bind("pr_q", params.text("q")[:120])
+url.bind("pr_q", params.text("q")[:120])
 for name, (allowed, cast) in spec.items():
-    ui.bind(f"pr_{name}", list(params.choices(name, allowed, cast)))
-ui.bind("pr_country", list(params.choices("country", ds.countries["iso3"])))
-ui.ignored_params(params)
+    url.bind(f"pr_{name}", list(params.choices(name, allowed, cast)))
+url.bind("pr_country", list(params.choices("country", ds.countries["iso3"])))
+url.ignored_params(params)
 
-query = ui.control(st.text_input, i18n.t("practices.search"), key="pr_q", max_chars=120, placeholder=i18n.t("practices.search_placeholder")) or ""
-names = ui.country_names()
-with ui.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
-    country = ui.control(
-        st.multiselect, i18n.t("filters.country"), list(ds.countries["iso3"]), key="pr_country",
-        format_func=lambda i: names.get(i, i), placeholder=i18n.t("filters.any"),
-    ) or []
-    chosen = ui.practice_filters(ds, spec, prefix="pr_")
-ui.set_url({"q": query, "country": tuple(country), **chosen})
+query = (
+    widgets.control(
+        st.text_input, i18n.t("practices.search"), key="pr_q", max_chars=120, placeholder=i18n.t("practices.search_placeholder")
+    )
+    or ""
+)
+names = shell.country_names()
+with widgets.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
+    country = (
+        widgets.control(
+            st.multiselect,
+            i18n.t("filters.country"),
+            list(ds.countries["iso3"]),
+            key="pr_country",
+            format_func=lambda i: names.get(i, i),
+            placeholder=i18n.t("filters.any"),
+        )
+        or []
+    )
+    chosen = widgets.practice_filters(ds, spec, prefix="pr_")
+url.set_url({"q": query, "country": tuple(country), **chosen})
 
-index = cache.search_index()
-result = search.search(query, index)
+result = search.search(query, services.search_index())
 found = search.apply(metrics.filter_practices(ds, metrics.Filters(country=tuple(country), **chosen)), result)
 
 if result is not None and result.countries:
     st.caption(i18n.t("practices.recognised", names=", ".join(names.get(c, c) for c in sorted(result.countries))))
 st.write(i18n.t("practices.count", n=len(found), total=len(ds.practices)))
 
-with ui.panel(st, i18n.t("practices.facets"), icon=":material/bar_chart:"):
-    if not ui.presenting():
-        ui.facets(ds, found)
+with widgets.panel(st, i18n.t("practices.facets"), icon=":material/bar_chart:"):
+    if not url.presenting():
+        lists.facets(ds, found)
 
-ui.practice_list(ds, found, key="pr")
-ui.download_csv(lambda: tables.practice_export(ds, found), "atlas-practices.csv", key="pr_csv")
+lists.practice_list(ds, found, key="pr")
+widgets.download_csv(lambda: export.practice_export(ds, found), "atlas-practices.csv", key="pr_csv")

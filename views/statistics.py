@@ -4,36 +4,37 @@ One tab per question; only the open tab is built, and it is in the URL (`?sectio
 
 import streamlit as st
 
-from lib import cache, figures, i18n, state, ui
+from lib import figures, i18n, services
+from lib.ui import charts, lists, shell, url, widgets
 
-ds = ui.require_dataset()
-params = state.read(st.query_params)
-ui.header("statistics.title", "statistics.intro")
+shell.require_dataset()
+params = url.params()
+shell.header("statistics.title", "statistics.intro")
 
-keys = cache.view("statistics_sections")
+keys = services.statistics_sections()
 labels = {key: i18n.t(f"statistics.section.{key}") for key in keys}
 first = keys[0] if keys else None
 chosen = params.choice("section", keys, first)
-ui.ignored_params(params)
+url.ignored_params(params)
 tabs = st.tabs(list(labels.values()), default=labels.get(chosen), key=f"stats_tabs_{i18n.language()}", on_change="rerun")
 open_key = next((key for key, tab in zip(keys, tabs) if tab.open), chosen)
-ui.set_url({"section": open_key if open_key != first else None})  # the first tab needs none
+url.set_url({"section": open_key if open_key != first else None})  # the first tab needs none
 
 for key, tab in zip(keys, tabs):
     if key != open_key:
         continue
-    section = cache.view("statistics_section", key)
+    section = services.statistics_section(key)
     with tab:
         st.write(i18n.t(f"statistics.section.{section.key}.intro"))
-        ui.headlines(section.headlines)
+        charts.headlines(section.headlines)
         for block in section.blocks:
             if len(section.blocks) > 1:
                 st.subheader(i18n.t(f"statistics.block.{block.key}"))
             for chart in block.charts:
-                ui.plot(
+                charts.plot(
                     figures.bar_chart(chart.rows, title=chart.title, axis_title=chart.axis, source_line=chart.source),
                     f"chart_{section.key}_{chart.key}",
                 )
-            ui.conflicts(block.conflicts)
-            ui.long_table(block.table, total=len(block.stats))
-        ui.download_csv(section.stats, f"atlas-statistics-{section.key}.csv", key=f"stats_csv_{section.key}")
+            charts.conflicts(block.conflicts)
+            lists.long_table(block.table, total=len(block.stats))
+        widgets.download_csv(section.stats, f"atlas-statistics-{section.key}.csv", key=f"stats_csv_{section.key}")

@@ -76,7 +76,11 @@ class Page:
 
     def _route(self, route):
         url = route.request.url
-        if url.startswith(self.base_url) or url.startswith(self.base_url.replace("http", "ws")) or url.startswith(("data:", "blob:", "about:")):
+        if (
+            url.startswith(self.base_url)
+            or url.startswith(self.base_url.replace("http", "ws"))
+            or url.startswith(("data:", "blob:", "about:"))
+        ):
             route.continue_()
         else:
             self.blocked.append(url)

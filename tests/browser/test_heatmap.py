@@ -21,8 +21,6 @@ def test_click_bangladesh_return_cell_lists_its_practices(atlas):
     text = page.get_by_text(f"{n} practice", exact=False).first
     text.wait_for(timeout=STEP_MS)
     assert "Bangladesh" in text.inner_text() and "Return and reintegration" in text.inner_text()
-    page.wait_for_function(
-        "n => document.querySelectorAll('[data-testid=\"stExpander\"]').length >= n", arg=n, timeout=STEP_MS
-    )
+    page.wait_for_function("n => document.querySelectorAll('[data-testid=\"stExpander\"]').length >= n", arg=n, timeout=STEP_MS)
     atlas.shot("heatmap-cell")
     assert atlas.blocked == [] and atlas.console_errors == []

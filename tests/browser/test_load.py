@@ -20,16 +20,24 @@ WS_SESSIONS, WS_INTERACTIONS = 10, 10
 
 
 def test_websocket_sessions_see_no_errors(server):
-    report = run_load(server, sessions=WS_SESSIONS, interactions=WS_INTERACTIONS, timeout=RUN_S,
-                      interaction_timeout=STEP_S, client="ws")
+    report = run_load(
+        server, sessions=WS_SESSIONS, interactions=WS_INTERACTIONS, timeout=RUN_S, interaction_timeout=STEP_S, client="ws"
+    )
     print(report.summary())
     assert report.errors == [], report.summary()
     assert report.done == WS_SESSIONS * WS_INTERACTIONS, report.summary()
 
 
 def test_concurrent_sessions_see_no_errors(server, chromium_path):
-    report = run_load(server, sessions=SESSIONS, interactions=INTERACTIONS, timeout=RUN_S,
-                      interaction_timeout=STEP_S, executable=chromium_path, client="browser")
+    report = run_load(
+        server,
+        sessions=SESSIONS,
+        interactions=INTERACTIONS,
+        timeout=RUN_S,
+        interaction_timeout=STEP_S,
+        executable=chromium_path,
+        client="browser",
+    )
     print(report.summary())
     assert report.errors == [], report.summary()
     assert report.done == SESSIONS * INTERACTIONS, report.summary()

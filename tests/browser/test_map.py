@@ -1,6 +1,7 @@
 """The world map as a person sees it: drawn offline, microstates reachable, click-through, shareable URL."""
 
 import re
+
 from tests.deadlines import STEP_MS
 
 INSIDE_POINT = """([trace, iso3]) => {

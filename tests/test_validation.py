@@ -1,4 +1,5 @@
-from lib.schema import Problem, split_list, validate
+from lib.schema import Problem, split_list
+from lib.validation import validate
 
 
 def test_tiny_dataset_is_valid(tables):

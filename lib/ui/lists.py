@@ -1,0 +1,107 @@
+"""Lists and tables on a page: practice cards 25 at a time, practices by issue, facets, suggestions, long tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import i18n, labels, metrics, tables
+from lib.load import Dataset
+from lib.markup import md, practice_card
+from lib.ui.shell import country_names
+from lib.ui.url import link, presenting
+
+PAGE_SIZE = 25  # practice cards drawn at first; "Show more" adds as many again
+SHORT_TABLE_ROWS = 40  # up to this many, a static table whose long cells wrap
+FACETS = ("issue", "region", "actor", "period", "source", "scope", "gcm", "country")
+
+
+def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, page: int = PAGE_SIZE) -> None:
+    """Practices as expandable cards (title, countries, implementer, issues, summary, citation, link).
+
+    The first `page` cards are drawn, then a *Show more* button adds `page` more (the count restarts
+    when the list changes): every card costs a page run time and browser memory, and the CSV
+    download holds the whole list."""
+    ids = tuple(practices["practice_id"])
+    memo = st.session_state.get(f"{key}_shown")
+    limit = memo[1] if isinstance(memo, tuple) and memo[0] == hash(ids) else page
+    shown = practices.head(limit)
+    names = country_names()
+    open_all = len(shown) <= 6  # a short result list is shown whole
+    for r in shown.itertuples(index=False):
+        codes = [c for c in r.countries.split(";") if c]
+        where = ", ".join(names.get(c, c) for c in codes)
+        label = md(labels.practice_title(ds, r)) + (f" · {md(where)}" if where and len(where) < 60 else "")
+        with st.expander(label, expanded=open_all):
+            st.markdown(practice_card(ds, r, names))
+            if codes:
+                links = st.columns(min(len(codes), 4))
+                for j, c in enumerate(codes[:8]):
+                    link(links[j % len(links)], "country", md(names.get(c, c)), iso3=c)
+    rest = len(practices) - len(shown)
+    if rest > 0:
+        st.caption(i18n.t("practices.showing", n=i18n.number(len(shown)), total=i18n.number(len(practices))))
+        if not presenting():
+            st.button(
+                i18n.t("practices.show_more", n=min(page, rest)),
+                key=f"{key}_more",
+                icon=":material/expand_more:",
+                on_click=_show_more,
+                args=(f"{key}_shown", hash(ids), limit + page),
+            )
+
+
+def _show_more(state_key: str, signature: int, limit: int) -> None:
+    st.session_state[state_key] = (signature, limit)
+
+
+def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> None:
+    """A country's practices under each issue area (10 cards each, then *Show more*)."""
+    for issue, label, group in tables.practices_by_issue(ds, practices):
+        st.markdown(f"**{md(label)}** ({len(group)})")
+        practice_list(ds, group, key=f"iss_{issue}", page=10)
+
+
+def facets(ds: Dataset, practices: pd.DataFrame) -> None:
+    """Counts of the listed practices by issue area, region, actor, period, source, scope, GCM, country."""
+    names = country_names()
+    cols = st.columns(4)
+    for i, facet in enumerate(FACETS):
+        counts = metrics.facet_counts(ds, practices, facet)
+        if facet == "country":
+            shown = [names.get(k, k) for k in counts.index]
+        elif facet == "region":
+            shown = [i18n.label("region", k, k) for k in counts.index]
+        else:
+            shown = [labels.filter_label(ds, facet, k) for k in counts.index]
+        frame = pd.DataFrame({i18n.t(f"filters.{facet}"): shown, "n": counts.values}).sort_values("n", ascending=False)
+        cols[i % 4].dataframe(frame, hide_index=True, width="stretch", height=220)
+
+
+def suggestions(iso3s: list[str]) -> None:
+    """Links to a few country profiles (close matches, similar countries)."""
+    if not iso3s:
+        return
+    names = country_names()
+    st.write(i18n.t("country.suggestions"))
+    cols = st.columns(min(len(iso3s), 5))
+    for col, iso3 in zip(cols, iso3s):
+        link(col, "country", md(names.get(iso3, iso3)), iso3=iso3)
+
+
+def long_table(df: pd.DataFrame, total: int | None = None) -> None:
+    """A scrollable table of at most tables.MAX_TABLE_ROWS rows, with a note when rows were left out
+    (`total`: the full count when `df` was already cut)."""
+    total = len(df) if total is None else total
+    shown = df.head(tables.MAX_TABLE_ROWS)
+    st.dataframe(shown, hide_index=True, width="stretch")
+    if total > len(shown):
+        st.caption(i18n.t("table.first_rows", n=i18n.number(len(shown)), total=i18n.number(total)))
+
+
+def statistics_table(df: pd.DataFrame, total: int | None = None) -> None:
+    """A country's figures: a wrapping table when short, else a scrollable one."""
+    if len(df) <= SHORT_TABLE_ROWS and (total is None or total <= len(df)):
+        st.table(df.set_index(df.columns[0]))  # long cells wrap
+    else:
+        long_table(df, total)

@@ -1,0 +1,94 @@
+"""The app shell: language, presenter-mode chrome, the sidebar, page headers and the data-error page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib import countries, i18n, labels, services
+from lib.load import Dataset
+from lib.ui.url import params, presenting
+
+# Static styling for the projector (no data or user text goes in here).
+PRESENTER_CSS = """<style>
+html, body, [data-testid="stAppViewContainer"] { font-size: 20px; color: #000000; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #1a1a1a; font-size: 1rem; }
+h1 { font-size: 2.4rem !important; }
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
+</style>"""
+
+
+def init_language() -> str:
+    """Language from `?lang=`, else the session's choice; set for this script run."""
+    lang = params().text("lang") or st.session_state.get("lang", i18n.DEFAULT)
+    lang = i18n.set_language(lang)
+    st.session_state["lang"] = lang
+    return lang
+
+
+def presenter_chrome() -> None:
+    """Presenter mode's styling and its one control: the way back to the normal view."""
+    st.html(PRESENTER_CSS)
+    if st.button(i18n.t("present.exit"), key="present_exit", type="tertiary", icon=":material/close_fullscreen:", shortcut="Esc"):
+        st.query_params.pop("present", None)
+        st.rerun()
+
+
+def sidebar(lang: str) -> None:
+    """Language switch, presenter-mode button and the data version."""
+    with st.sidebar:
+        choice = st.selectbox(
+            i18n.t("sidebar.language"),
+            list(i18n.LANGUAGES),
+            index=list(i18n.LANGUAGES).index(lang),
+            format_func=lambda c: i18n.LANGUAGES[c],
+            key="lang_select",
+        )
+        if choice != lang:
+            st.session_state["lang"] = choice
+            if choice == i18n.DEFAULT:
+                st.query_params.pop("lang", None)
+            else:
+                st.query_params["lang"] = choice
+            st.rerun()
+        if st.button(i18n.t("present.toggle"), key="present_on", help=i18n.t("present.help"), icon=":material/slideshow:"):
+            st.query_params["present"] = "1"
+            st.rerun()
+        result = services.dataset()
+        if result.ok:
+            st.caption(i18n.t("sidebar.data_version", version=labels.data_version(result.dataset)))
+
+
+def require_dataset() -> Dataset:
+    """The validated dataset, or a clear error page listing every problem (then stop)."""
+    result = services.dataset()
+    if result.ok:
+        return result.dataset
+    st.error(i18n.t("data_error.title"), icon=":material/error:")
+    st.write(i18n.t("data_error.body", n=len(result.problems)))
+    st.dataframe(problems_frame(result.problems), hide_index=True, width="stretch")
+    st.caption(i18n.t("data_error.hint"))
+    st.stop()
+
+
+def problems_frame(problems) -> pd.DataFrame:
+    """Problems as a table; the row is a nullable integer (sorts as a number, blank when none)."""
+    frame = pd.DataFrame(
+        [(p.file, p.row, p.column or "", p.message) for p in problems],
+        columns=[i18n.t("data_error.file"), i18n.t("data_error.row"), i18n.t("data_error.column"), i18n.t("data_error.message")],
+    )
+    frame[i18n.t("data_error.row")] = pd.array(frame[i18n.t("data_error.row")].tolist(), dtype="Int64")
+    return frame
+
+
+def header(title_key: str, intro_key: str | None = None) -> None:
+    """The page's one h1 and, outside presenter mode, its introduction."""
+    st.title(i18n.t(title_key))
+    if intro_key and not presenting():
+        st.write(i18n.t(intro_key))
+
+
+def country_names() -> dict[str, str]:
+    """ISO3 -> country name in the current language."""
+    return countries.names(require_dataset().countries)

@@ -1,0 +1,169 @@
+"""Validation: every table against its schema and the cross-file rules, as located `Problem`s.
+
+`validate(tables)` checks every table with pandera (lazily, so that all failures are collected) and
+returns a flat list of `Problem`s, each naming file, spreadsheet row, column and what is wrong. The
+loader, the CLI (`python -m lib.validate`) and the app's error page all use this one function.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from lib.checks import is_number
+from lib.schema import (
+    COLUMNS,
+    GCM_NUMBERS,
+    MAY_BE_EMPTY,
+    OPTIONAL_FILES,
+    REQUIRED_FILES,
+    Problem,
+    References,
+    references,
+    schemas,
+    split_list,
+)
+from lib.vocabulary import UNIT_SCALE
+
+
+def _row(index) -> int | None:
+    """Spreadsheet row of a table index (the loader indexes rows by spreadsheet row - 2)."""
+    try:
+        return int(index) + 2  # header is spreadsheet row 1
+    except (TypeError, ValueError):
+        return None
+
+
+def _name(column: object) -> str:
+    return str(column) or "(an unnamed column: empty header cell)"
+
+
+def check_columns(file: str, df: pd.DataFrame) -> list[Problem]:
+    expected = COLUMNS[file]
+    columns = list(df.columns)
+    problems = []
+    missing = [c for c in expected if c not in columns]
+    extra = [c for c in columns if c not in expected]
+    repeated = sorted({c for c in columns if columns.count(c) > 1}, key=columns.index)
+    if missing:
+        problems.append(Problem(file, 1, None, f"missing column(s): {', '.join(missing)}"))
+    if extra:
+        unexpected = ", ".join(map(_name, extra))
+        problems.append(Problem(file, 1, None, f"unexpected column(s): {unexpected}; expected: {', '.join(expected)}"))
+    for c in repeated:
+        message = f"the header names column '{c}' {columns.count(c)} times; each column must appear once"
+        problems.append(Problem(file, 1, str(c) or None, message))
+    return problems
+
+
+def usable(file: str, df: pd.DataFrame) -> bool:
+    """Whether every expected column is present exactly once (so cells can be checked)."""
+    columns = list(df.columns)
+    return all(columns.count(c) == 1 for c in COLUMNS[file])
+
+
+def _failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Problem]:
+    try:
+        schema.validate(df, lazy=True)
+    except SchemaErrors as err:
+        out = []
+        for rec in err.failure_cases.to_dict("records"):
+            column = rec.get("column")
+            check = str(rec.get("check"))
+            value = rec.get("failure_case")
+            if check == "field_uniqueness":
+                message = f"duplicate value '{_short(value)}' (must be unique)"
+            else:
+                message = f"{check} (found '{_short(value)}')"
+            out.append(Problem(file, _row(rec.get("index")), column if isinstance(column, str) else None, message))
+        return out
+    return []
+
+
+def _visible(ch: str) -> str:
+    """Control and invisible format characters made visible: ESC -> '␛', U+200B -> '<U+200B>'."""
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if 0x80 <= code <= 0x9F or unicodedata.category(ch) == "Cf":
+        return f"<U+{code:04X}>"
+    return ch
+
+
+def _short(value, n: int = 60) -> str:
+    s = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+    s = s.replace("\r\n", " ").replace("\n", " ")
+    s = "".join(_visible(ch) for ch in s) if any(not ch.isprintable() for ch in s) else s
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _rows(df: pd.DataFrame, *columns: str):
+    """(spreadsheet row, values...) for each row of `df`."""
+    return zip(map(_row, df.index), *(df[c] for c in columns))
+
+
+def _cross_checks(tables: dict[str, pd.DataFrame], refs: References) -> list[Problem]:
+    out = []
+    stats = tables.get("statistics.csv")
+    if stats is not None:
+        for row, ind, unit, value in _rows(stats, "indicator", "unit", "value"):
+            want = refs.indicator_units.get(ind)
+            if want in UNIT_SCALE and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != UNIT_SCALE[want][0]:
+                message = f"unit '{unit}' is not of the same kind as indicator '{ind}' unit '{want}'"
+                out.append(Problem("statistics.csv", row, "unit", message))
+            if is_number(value) and float(value) < 0 and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != "percent_change":
+                message = f"must not be negative for unit '{unit}' (only percent_change values can be)"
+                out.append(Problem("statistics.csv", row, "value", message))
+    prac = tables.get("practices.csv")
+    if prac is not None:
+        for row, objs, basis in _rows(prac, "gcm_objectives", "gcm_basis"):
+            if split_list(objs) and not basis:
+                message = "must say 'stated' or 'assigned' when GCM objectives are given"
+                out.append(Problem("practices.csv", row, "gcm_basis", message))
+        for row, countries, scope in _rows(prac, "countries", "scope"):
+            if scope in ("national", "local") and not split_list(countries):
+                out.append(Problem("practices.csv", row, "countries", f"a {scope} practice needs at least one country"))
+    tr = tables.get("translations.csv")
+    if tr is not None:
+        seen = set()
+        for row, pid, lang in _rows(tr, "practice_id", "lang"):
+            if (pid, lang) in seen:
+                out.append(Problem("translations.csv", row, "lang", f"a second '{lang}' translation of '{pid}'; keep one"))
+            seen.add((pid, lang))
+    gcm = tables.get("gcm_objectives.csv")
+    if gcm is not None and len(gcm):
+        missing = [str(n) for n in GCM_NUMBERS if str(n) not in set(gcm["number"])]
+        if missing:
+            message = f"objective(s) {', '.join(missing)} missing; the file lists all 23 GCM objectives"
+            out.append(Problem("gcm_objectives.csv", None, "number", message))
+    return out
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Validate all tables together; returns every problem found (empty list = valid).
+
+    Row numbers come from each table's index (spreadsheet row - 2, as the loader sets it).
+    """
+    problems: list[Problem] = []
+    checkable = {}
+    for file in (*REQUIRED_FILES, *OPTIONAL_FILES):
+        df = tables.get(file)
+        if df is None:
+            continue  # the loader reports missing or unreadable files (optional ones may be absent)
+        problems += check_columns(file, df)
+        if usable(file, df):
+            checkable[file] = df
+        if len(df) == 0 and file not in MAY_BE_EMPTY:
+            problems.append(Problem(file, None, None, "has a header but no data rows; at least one row is needed"))
+    refs = references(checkable)
+    all_schemas = schemas(refs)
+    for file, df in checkable.items():
+        problems += _failures(file, all_schemas[file], df)
+    problems += _cross_checks(checkable, refs)
+    return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
