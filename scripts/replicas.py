@@ -18,6 +18,8 @@
    wait) and removes the temporary folder: nothing it started is left running. Each child also gets
    SIGTERM from the kernel if this supervisor is killed outright (Linux PR_SET_PDEATHSIG).
 
+`--compose-config N` prints deploy/haproxy.compose.cfg for N compose services (atlas1..atlasN).
+
 Replica and HAProxy output goes to log files in the temporary folder (printed at start; the tail of
 a replica's log is printed when it dies). `--state FILE` writes a JSON description (URL, pids, ports,
 restarts, the HAProxy admin socket) that tests and bench/roundtable.py read.
@@ -90,8 +92,10 @@ def compose_config(n: int = 3, port: int = DEFAULT_PORT) -> str:
     and HAProxy starts even while a service name does not resolve yet (init-addr none)."""
     servers = [Server(f"atlas{i}", f"atlas{i}:{port}", f"r{i}") for i in range(1, n + 1)]
     resolvers = "resolvers docker\n    nameserver dns 127.0.0.11:53\n    hold valid 10s\n"
-    return render_config(servers, f":{port}", sections=resolvers,
-                         server_options="resolvers docker init-addr last,libc,none")
+    head = (f"# Rendered by `python scripts/replicas.py --compose-config {n}` from deploy/haproxy.cfg.tmpl for\n"
+            "# deploy/compose.yaml: edit the template, not this file.\n")
+    return head + render_config(servers, f":{port}", sections=resolvers,
+                                server_options="resolvers docker init-addr last,libc,none")
 
 
 def haproxy_binary() -> str | None:
@@ -388,10 +392,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--state", type=Path, help="write a JSON description of the running stack here")
     ap.add_argument("--restart-delay", type=float, default=1.0, help="seconds before a dead replica is restarted")
     ap.add_argument("--print-config", action="store_true", help="print the HAProxy configuration and exit")
+    ap.add_argument("--compose-config", type=int, metavar="N",
+                    help="print the configuration for deploy/compose.yaml with services atlas1..atlasN and exit")
     args, rest = ap.parse_known_args(argv)
     if args.replicas < 1:
         ap.error("--replicas must be at least 1")
     port, address, streamlit_args = split_streamlit_args(rest)
+    if args.compose_config:
+        print(compose_config(args.compose_config), end="")
+        return 0
     if args.print_config:
         bind = f"{address}:{port}" if address else f":{port}"
         print(render_config(local_servers(free_ports(args.replicas, {port})), bind), end="")
