@@ -377,6 +377,7 @@ def sticky_ws_session(base_url: str, open_timeout: float):
     page (one connection stays on one replica anyway; the cookie makes the choice the proxy's, as
     for a browser). Against a single server no cookie is set and nothing changes."""
     import websockets
+
     from bench.wsclient import WsSession
 
     class StickyWsSession(WsSession):

@@ -169,38 +169,37 @@ def _per(xs: list[float], fmt: str = "{:.0f}") -> str:
     return " / ".join(fmt.format(x) for x in xs)
 
 
+def _out(*cmd: str) -> str:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=30, check=False).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
 def machine() -> str:
+    import streamlit
+
     mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
                 if line.startswith("MemTotal")), "0")
     exe = shutil.which("haproxy", path=os.pathsep.join(["/usr/sbin", "/usr/local/sbin", os.environ.get("PATH", "")]))
-    try:
-        hv = subprocess.run([exe or "haproxy", "-v"], capture_output=True, text=True, timeout=30).stdout.split("\n")[0]
-    except (OSError, subprocess.SubprocessError):
-        hv = "HAProxy ?"
-    try:
-        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True, timeout=30).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True, timeout=30).stdout.strip()
-        branch = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--abbrev-ref", "HEAD"], capture_output=True,
-                                text=True, timeout=30).stdout.strip()
-        commit = f"{branch}@{commit}" + (" (with uncommitted changes)" if dirty else "")
-    except (OSError, subprocess.SubprocessError):
-        commit = "?"
-    import streamlit
-
+    haproxy = _out(exe or "haproxy", "-v").split("\n")[0].replace("HAProxy version ", "HAProxy ").split(" ")[:2]
+    git = ("git", "-C", str(ROOT))
+    commit = f"{_out(*git, 'rev-parse', '--abbrev-ref', 'HEAD')}@{_out(*git, 'rev-parse', '--short', 'HEAD')}"
+    if _out(*git, "status", "--porcelain", "--untracked-files=no"):
+        commit += " (with uncommitted changes)"
     return (f"{os.cpu_count()} cores, {int(mem) / 2**20:.0f} GiB, Python {platform.python_version()}, "
-            f"streamlit {streamlit.__version__}, {hv.replace('HAProxy version ', 'HAProxy ').split(' - ')[0]}, {commit}")
+            f"streamlit {streamlit.__version__}, {' '.join(haproxy)}, {commit}")
 
 
 def report(runs: list[Run], idles: list[Idle], header: dict, warmups: list[str]) -> str:
     out = [
-        f"Roundtable bench (`python -m bench.roundtable{' --quick' if header['quick'] else ''}`), "
-        f"{header['date']}, {header['machine']}.",
+        (f"Roundtable bench (`python -m bench.roundtable{' --quick' if header['quick'] else ''}`), "
+         f"{header['date']}, {header['machine']}."),
         f"Load average (1 min) at start: {header['load']:.2f}; {header['wall']:.0f} s in all.",
         "",
-        "| replicas | sessions x interactions | completed | errors | p50 | p95 | max | throughput | sessions per replica "
-        "| server CPU s per replica | RSS MiB per replica, start → end | HAProxy CPU s | load generator CPU s | load avg start → end |",
+        ("| replicas | sessions x interactions | completed | errors | p50 | p95 | max | throughput | sessions per replica "
+         "| server CPU s per replica | RSS MiB per replica, start → end | HAProxy CPU s | load generator CPU s "
+         "| load avg start → end |"),
         "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---|",
     ]
     for r in runs:

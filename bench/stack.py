@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -34,6 +35,7 @@ class RunningStack:
     state_path: Path
     log_path: Path  # the supervisor's own output
     state: dict
+    final_log: str | None = None  # the supervisor's output, kept when stop_stack removes its folder
 
     @property
     def url(self) -> str:
@@ -56,6 +58,8 @@ class RunningStack:
         return [p for p in [s["haproxy"]["pid"], *(r["pid"] for r in s["replicas"])] if p]
 
     def log(self, lines: int = 60) -> str:
+        if self.final_log is not None:
+            return "\n".join(self.final_log.splitlines()[-lines:])
         try:
             return "\n".join(self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
         except OSError:
@@ -98,6 +102,7 @@ def start_stack(replicas: int, timeout: float = 600, restart_delay: float | None
     deadline = time.monotonic() + timeout
     while not state_path.exists():
         if proc.poll() is not None:
+            stop_stack(stack)
             raise RuntimeError(f"scripts/replicas.py exited with {proc.returncode}; its output:\n{stack.log()}")
         if time.monotonic() > deadline:
             stop_stack(stack)
@@ -108,7 +113,8 @@ def start_stack(replicas: int, timeout: float = 600, restart_delay: float | None
 
 
 def stop_stack(stack: RunningStack, sig: int = signal.SIGTERM, timeout: float = 180) -> int | None:
-    """Signal the supervisor (SIGINT = Ctrl-C) and wait for it; it stops HAProxy and the replicas."""
+    """Signal the supervisor (SIGINT = Ctrl-C) and wait for it; it stops HAProxy and the replicas.
+    Then remove this helper's folder (state file and supervisor output; the output stays in `final_log`)."""
     if stack.proc.poll() is None:
         stack.proc.send_signal(sig)
         try:
@@ -116,6 +122,9 @@ def stop_stack(stack: RunningStack, sig: int = signal.SIGTERM, timeout: float = 
         except subprocess.TimeoutExpired:
             stack.proc.kill()
             stack.proc.wait(timeout=60)
+    if stack.final_log is None:
+        stack.final_log = stack.log(10**6)
+        shutil.rmtree(stack.log_path.parent, ignore_errors=True)
     return stack.proc.returncode
 
 
