@@ -50,6 +50,7 @@ TEMPLATE = ROOT / "deploy" / "haproxy.cfg.tmpl"
 COOKIE = "ATLAS"
 DEFAULT_PORT = 8501
 START_TIMEOUT_S = 300  # a safety net for a replica's first start on a busy machine, not a target
+START_ATTEMPTS = 3  # a replica that exits while starting is started again, at most this many times in all
 STOP_TIMEOUT_S = 30  # per process: SIGTERM, then SIGKILL
 MAX_RESTART_DELAY_S = 30.0
 
@@ -301,7 +302,16 @@ class Stack:
                 return f"replicas not ready within {START_TIMEOUT_S} s: {', '.join(r.name for r in waiting)}"
             for r in list(waiting):
                 if r.proc.poll() is not None:
-                    return f"replica {r.name} exited with {r.proc.returncode} while starting; its log:\n{tail(r.log)}"
+                    if r.restarts >= START_ATTEMPTS - 1:
+                        return (f"replica {r.name} exited with {r.proc.returncode} while starting, {START_ATTEMPTS} times;"
+                                f" its log:\n{tail(r.log)}")
+                    # a start can fail by chance (seen once: streamlit imported twice by serve.py's warm-up
+                    # thread racing its main thread); try again, a bounded number of times
+                    say(f"replica {r.name} exited with {r.proc.returncode} while starting; trying again. "
+                        f"Last lines of its log:\n{tail(r.log, 8)}")
+                    r.restarts += 1
+                    self.start_replica(r)
+                    continue
                 if _health(r.url):
                     waiting.remove(r)
             self.stopping.wait(0.1)
