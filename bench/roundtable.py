@@ -1,7 +1,7 @@
 """The roundtable: 50 to 100 people open the link at once. One process or two, behind HAProxy.
 
-    .venv/bin/python -m bench.roundtable            # full run (about 10 minutes on 2 cores)
-    .venv/bin/python -m bench.roundtable --quick    # smoke version, small sizes (about 2 minutes)
+    .venv/bin/python -m bench.roundtable            # full run (10-15 minutes on 2 cores)
+    .venv/bin/python -m bench.roundtable --quick    # smoke version, small sizes (about 1.5 minutes)
 
 In one run, for 1 and then 2 replicas, the stack is started exactly as `bash scripts/run.sh
 --replicas N` starts it (scripts/replicas.py via bench/stack.py; with 1 replica HAProxy is in front
