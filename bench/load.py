@@ -23,13 +23,18 @@ browsers also a console error, an HTTP response >= 400 (except the known
 non-local host (blocked). Exit status 1 on any error.
 
 Without `--url` a server is started (`python serve.py` on a free port on 127.0.0.1) and
-stopped afterwards. All traffic goes to 127.0.0.1; loops are bounded in count and time.
+stopped afterwards. `--url` drives any running Atlas, also several behind a proxy
+(`bash scripts/run.sh --replicas N`): like a browser, each websocket session first loads the page
+(a proxy's sticky cookie comes with it) and opens its websocket with that cookie, so a session's
+runs stay in one process; the summary counts sessions per replica (the `ATLAS` cookie, see
+scripts/replicas.py). All traffic goes to 127.0.0.1; loops are bounded in count and time.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import http.cookies
 import os
 import random
 import socket
@@ -241,6 +246,7 @@ class Report:
     wall: float = 0.0
     url: str = ""
     client: str = "browser"
+    replica_sessions: dict[str, int] = field(default_factory=dict)  # sticky cookie value -> websocket sessions
 
     @property
     def done(self) -> int:
@@ -272,6 +278,9 @@ class Report:
                 n = sum(1 for k, _ in self.times if k == kind)
                 lines.append(f"| {kind} | {n} | {self.quantile(0.5, kind):.2f} | {self.quantile(0.95, kind):.2f} |")
             lines.append("")
+        if self.replica_sessions:
+            split = ", ".join(f"{k}: {n}" for k, n in sorted(self.replica_sessions.items()))
+            lines.append(f"sessions per replica ({STICKY_COOKIE} cookie from the proxy): {split}")
         late = f" (+ {self.not_run} interactions not run before the deadline)" if self.not_run else ""
         kinds = {}
         for e in self.errors:
@@ -374,6 +383,54 @@ class _Session:
             self.report.times.append((step.kind, elapsed))
 
 
+STICKY_COOKIE = "ATLAS"  # the cookie HAProxy inserts to pin a browser to one replica (deploy/haproxy.cfg.tmpl)
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never an environment proxy
+
+
+def _page_cookies(base_url: str, timeout: float) -> str:
+    """GET the app's page as a browser does first; the cookies it sets ('' when none), as a Cookie header."""
+    with _NO_PROXY.open(base_url.rstrip("/") + "/", timeout=timeout) as r:
+        r.read()
+        jar = http.cookies.SimpleCookie()
+        for header in r.headers.get_all("Set-Cookie") or []:
+            jar.load(header)
+    return "; ".join(f"{k}={m.value}" for k, m in jar.items())
+
+
+def sticky_ws_session(base_url: str, open_timeout: float):
+    """A bench/wsclient.py session that carries the page's cookies on its websocket, as a browser's
+    does: behind a proxy with cookie stickiness its websocket goes to the replica that served its
+    page (one connection stays on one replica anyway; the cookie makes the choice the proxy's, as
+    for a browser). Against a single server no cookie is set and nothing changes."""
+    import websockets
+
+    from bench.wsclient import WsSession
+
+    class StickyWsSession(WsSession):
+        cookie = ""
+
+        async def __aenter__(self):
+            self.cookie = await asyncio.wait_for(asyncio.to_thread(_page_cookies, base_url, open_timeout), open_timeout)
+            headers = {"Cookie": self.cookie} if self.cookie else None
+            self.ws = await websockets.connect(
+                self.ws_url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                open_timeout=open_timeout,
+                additional_headers=headers,
+                proxy=None,
+            )
+            return self
+
+        @property
+        def replica(self) -> str | None:
+            jar = http.cookies.SimpleCookie()
+            jar.load(self.cookie)
+            return jar[STICKY_COOKIE].value if STICKY_COOKIE in jar else None
+
+    return StickyWsSession(base_url, open_timeout=open_timeout)
+
+
 class _WsRunner:
     """A browser-less session (bench/wsclient.py): one websocket, one script run per interaction."""
 
@@ -382,9 +439,9 @@ class _WsRunner:
         self.interaction_timeout, self.deadline = interaction_timeout, deadline
 
     async def run(self, steps: list[Step]) -> None:
-        from bench.wsclient import WsSession
-
-        async with WsSession(self.base_url, open_timeout=self.interaction_timeout) as session:
+        async with sticky_ws_session(self.base_url, self.interaction_timeout) as session:
+            if session.replica:
+                self.report.replica_sessions[session.replica] = self.report.replica_sessions.get(session.replica, 0) + 1
             for step in steps:
                 left = self.deadline - time.monotonic()
                 if left <= 1:

@@ -8,6 +8,7 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
+bash scripts/ensure_haproxy.sh  # the proxy tests (tests/browser/test_proxy.py) run a real HAProxy
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
