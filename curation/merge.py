@@ -135,5 +135,5 @@ if __name__ == "__main__":
     write(practices, "practices.csv")
     write(merge_statistics(annex), "statistics.csv")
     for name in ("indicators.csv", "groups.csv", "priorities.csv"):
-        write(read(name), name)
+        write(_columns(read(name), list(COLUMNS[name])), name)
     print(f"practices: {len(practices)} ({sum(loc.startswith('Annex row') for loc in practices['locator'])} annex rows)")

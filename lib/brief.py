@@ -111,7 +111,7 @@ def _build(ds: Dataset, iso3: str, today: date) -> bytes:
                 sources_used.add(r.source_id)
                 row = table.row()
                 row.cell(labels.indicator_name(ds, r.indicator))
-                row.cell(format_value(r.value, r.unit, r.qualifier))
+                row.cell(format_value(r.value, r.unit, r.qualifier, r.value_text))
                 row.cell(period_text(r.period))
                 row.cell(labels.citation(ds, r.source_id, r.locator))
         if view.conflicts:

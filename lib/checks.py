@@ -92,6 +92,12 @@ def _months(part: str) -> tuple[int, int] | None:
     return year + 1, year + 12
 
 
+def period_end(v: str) -> int:
+    """The last month a period covers (year * 12 + month), for ordering; -1 when not stated or unreadable."""
+    parts = [_months(p) for p in str(v).split("/")]
+    return -1 if not parts or None in parts else parts[-1][1]
+
+
 def is_period(v: str) -> bool:
     if v == "not_stated":
         return True

@@ -38,7 +38,7 @@ def statistics_table(ds: Dataset, iso3s: list[str]) -> pd.DataFrame:
             figs = g[g["geography"] == iso3].sort_values(["period", "source_id"])
             row[names.get(iso3, iso3)] = (
                 "; ".join(
-                    f"{format_value(r.value, r.unit, r.qualifier)} ({period_text(r.period)}, {labels.source_tag(ds, r.source_id)})"
+                    f"{format_value(r.value, r.unit, r.qualifier, r.value_text)} ({period_text(r.period)}, {labels.source_tag(ds, r.source_id)})"
                     for r in figs.itertuples()
                 )
                 or "—"

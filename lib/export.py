@@ -17,6 +17,7 @@ from lib.schema import COLUMNS, split_list
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CURATOR_ONLY = ("curator_note",)  # working notes: never rendered, never downloaded
 PRACTICE_EXPORT_COLUMNS = tuple(c for c in COLUMNS["practices.csv"] if c not in CURATOR_ONLY)
+STATISTIC_EXPORT_COLUMNS = tuple(c for c in COLUMNS["statistics.csv"] if c not in CURATOR_ONLY)
 
 
 def neutralise(value: object) -> object:
@@ -54,8 +55,13 @@ def practice_export(ds: Dataset, practices: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def statistics_export(stats: pd.DataFrame) -> pd.DataFrame:
+    """Statistics as curated (public columns; extra columns such as a section's are kept)."""
+    return stats.drop(columns=[c for c in CURATOR_ONLY if c in stats.columns])
+
+
 def country_export(ds: Dataset, iso3: str) -> pd.DataFrame:
     """A country's statistics and practices in one table (a `record` column says which), for CSV."""
-    export_stats = profile.country_statistics(ds, iso3).assign(record="statistic")
+    export_stats = statistics_export(profile.country_statistics(ds, iso3)).assign(record="statistic")
     export_prac = practice_export(ds, metrics.country_practices(ds, iso3)).assign(record="practice")
     return pd.concat([export_stats, export_prac], ignore_index=True).fillna("")

@@ -135,7 +135,8 @@ def charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
     bar are written inside the figure.
     """
     out = []
-    s = stats.assign(base=[base_unit(u) for u in stats["unit"]])
+    drawn = stats[stats["value"].notna() & (stats["figure_role"] != "restates")]  # a restatement is not a second bar
+    s = drawn.assign(base=[base_unit(u) for u in drawn["unit"]])
     for (indicator, base), g in s.groupby(["indicator", "base"], sort=False):
         if len(g) < 2:
             continue
@@ -147,7 +148,10 @@ def charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
             {
                 "label": [f"{geography_name(ds, r.geography)} · {period_text(r.period)}" for r in g.itertuples()],
                 "value": g["bv"].to_numpy(),
-                "text": [f"{format_value(r.value, r.unit, r.qualifier)} · {source_tag(ds, r.source_id)}" for r in g.itertuples()],
+                "text": [
+                    f"{format_value(r.value, r.unit, r.qualifier, r.value_text)} · {source_tag(ds, r.source_id)}"
+                    for r in g.itertuples()
+                ],
                 "hover": [figure_line(ds, r) + ("\n" + r["note"] if r["note"] else "") for r in g.to_dict("records")],
             }
         )
@@ -171,7 +175,7 @@ def charts(ds: Dataset, stats: pd.DataFrame) -> list[Chart]:
 def figure_card(ds: Dataset, r: dict) -> dict:
     return {
         "stat_id": r["stat_id"],
-        "value": format_value(r["value"], r["unit"], r["qualifier"]),
+        "value": format_value(r["value"], r["unit"], r["qualifier"], r.get("value_text", "")),
         "period": period_text(r["period"]),
         "source": citation(ds, r["source_id"], r["locator"]),
         "note": r["note"],
@@ -187,6 +191,7 @@ def conflicts(ds: Dataset, stats: pd.DataFrame) -> list[Conflict]:
     figures each (`total` counts them all): a page draws no more, and at a million statistics
     building them all took seconds."""
     out = []
+    stats = stats[stats["figure_role"] != "restates"]  # a headline restating a figure is not a second figure
     dup = stats[stats.duplicated(["indicator", "geography"], keep=False)]
     for (indicator, geography), g in dup.groupby(["indicator", "geography"], sort=False):
         periods = list(g["period"])

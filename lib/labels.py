@@ -9,6 +9,7 @@ import re
 
 from lib import countries, i18n
 from lib.load import Dataset, table_lookup
+from lib.schema import split_list
 from lib.units import format_value, period_text
 
 
@@ -50,7 +51,7 @@ def citation(ds: Dataset, source_id: str, locator: str) -> str:
 
 def figure_line(ds: Dataset, row: dict) -> str:
     """'more than 200,000 people (2020) — IOM / UN Network on Migration 2021, s. 2.4'."""
-    value = format_value(row["value"], row["unit"], row.get("qualifier", ""))
+    value = format_value(row["value"], row["unit"], row.get("qualifier", ""), row.get("value_text", ""))
     return i18n.t(
         "figure.line",
         value=value,
@@ -127,6 +128,21 @@ def translation(ds: Dataset, practice_id: str, lang: str | None = None) -> dict 
     rows = table_lookup(t, "by_id", lambda t: {(r["practice_id"], r["lang"]): r for r in reversed(t.to_dict("records"))})
     hit = rows.get((practice_id, lang))
     return dict(hit) if hit else None
+
+
+def related_practices(ds: Dataset, related_ids: str) -> list[str]:
+    """'Skills Passport (GFMD 2020, Annex, Asia consultation)' for each practice id in a `related_ids` cell."""
+    rows = table_lookup(
+        ds.practices,
+        "by_id",
+        lambda t: {r["practice_id"]: r for r in t[["practice_id", "title", "source_id", "locator"]].to_dict("records")},
+    )
+    out = []
+    for pid in split_list(related_ids):
+        r = rows.get(pid)
+        if r:
+            out.append(f"{r['title']} ({citation(ds, r['source_id'], r['locator'])})")
+    return out
 
 
 def practice_title(ds: Dataset, r) -> str:

@@ -195,7 +195,8 @@ class Dataset:
     practice_gcm: pd.DataFrame = field(init=False)  # practice_id, gcm (int)
 
     def __post_init__(self) -> None:
-        self.statistics = self.statistics.assign(value=pd.to_numeric(self.statistics["value"]))
+        # validated: a plain number, or empty where the figure is only in words (value_text) -> NaN
+        self.statistics = self.statistics.assign(value=pd.to_numeric(self.statistics["value"].replace("", None)))
         self.practice_countries = _explode(self.practices, "countries", "iso3")
         n = self.practice_countries.groupby("practice_id")["iso3"].transform("size")
         self.practice_countries = self.practice_countries.assign(n_countries=n)

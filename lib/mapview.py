@@ -45,8 +45,8 @@ def map_table(ds: Dataset, metric: Metric, values: pd.DataFrame) -> pd.DataFrame
         if metric.kind == "statistic":
             figs = r.rows[:MAX_HOVER_FIGURES]
             more = len(r.rows) - len(figs)
-            lines = [labels.figure_line(ds, x) for x in figs]
-            display = "; ".join(format_value(x["value"], x["unit"], x["qualifier"]) for x in figs)
+            lines = figure_lines(ds, metric, r.basis, set(r.shown), figs, r.value)
+            display = "; ".join(format_value(x["value"], x["unit"], x["qualifier"], x.get("value_text", "")) for x in figs)
             if more:
                 lines.append(i18n.t("map.more_figures", n=i18n.number(more)))
                 display += "; " + i18n.t("map.more_figures", n=i18n.number(more))
@@ -58,6 +58,28 @@ def map_table(ds: Dataset, metric: Metric, values: pd.DataFrame) -> pd.DataFrame
             hover = i18n.t(f"metric.{metric.kind}.hover", n=i18n.number(r.value))
         rows.append((r.iso3, names.get(r.iso3, r.iso3), float(r.value), display, sources, hover))
     return pd.DataFrame(rows, columns=["iso3", "name", "value", "display", "sources", "hover"])
+
+
+def figure_lines(ds: Dataset, metric: Metric, basis: str, shown: set[str], figs: list[dict], value: float) -> list[str]:
+    """The hover's lines for one country: which figure colours it and why, then every other figure
+    with what it is (another total, one part, a restatement that is not counted)."""
+    first = [x for x in figs if x["stat_id"] in shown]
+    if basis == "sum":
+        total = format_value(value, metric.unit)
+        parts = " + ".join(format_value(x["value"], x["unit"], x["qualifier"], x.get("value_text", "")) for x in first)
+        lines = [i18n.t("map.shown.sum", value=total, n=len(shown), parts=parts)]
+        lines += [labels.figure_line(ds, x) for x in first]
+    elif basis == "latest":
+        lines = [i18n.t("map.shown.latest", figure=labels.figure_line(ds, first[0]))] if first else []
+    else:
+        lines = [i18n.t("map.shown.only", figure=labels.figure_line(ds, first[0]))] if first else []
+    for x in figs:
+        if x["stat_id"] in shown:
+            continue
+        role = x.get("figure_role") or "total"
+        key = {"restates": "map.not_counted.restates", "part": "map.not_counted.part"}.get(role, "map.also")
+        lines.append(i18n.t(key, figure=labels.figure_line(ds, x)))
+    return lines
 
 
 def map_points(ds: Dataset, points: pd.DataFrame) -> pd.DataFrame:

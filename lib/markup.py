@@ -34,8 +34,11 @@ def practice_card(ds: Dataset, r, names: dict[str, str]) -> str:
         lines.append(f"**{i18n.t('col.countries')}:** " + md(", ".join(names.get(c, c) for c in split_list(r.countries))))
     if r.places:
         lines.append(f"**{i18n.t('col.places')}:** " + md(r.places))
+    actor = f" ({md(i18n.label('actor', r.actor_type))})"
     if r.implementer:
-        lines.append(f"**{i18n.t('col.implementer')}:** " + md(r.implementer) + f" ({md(i18n.label('actor', r.actor_type))})")
+        lines.append(f"**{i18n.t('col.implementer')}:** " + md(r.implementer) + actor)
+    if r.implementer_inferred:  # not stated in the source: said so
+        lines.append(f"**{i18n.t('practices.inferred')}:** " + md(r.implementer_inferred) + ("" if r.implementer else actor))
     issues = ", ".join(labels.issue_name(ds, i) for i in split_list(r.issue_areas))
     lines.append(f"**{i18n.t('col.issue_areas')}:** " + md(issues))
     if r.gcm_objectives:
@@ -53,6 +56,11 @@ def practice_card(ds: Dataset, r, names: dict[str, str]) -> str:
         lines.append(md(r.summary))
         if i18n.language() != i18n.DEFAULT:
             lines.append(f"*{md(i18n.t('practices.in_english'))}*")
+    if r.note:
+        lines.append(f"**{i18n.t('col.note')}:** " + md(r.note))
+    related = labels.related_practices(ds, r.related_ids)
+    if related:
+        lines.append(f"**{i18n.t('practices.also_in')}:** " + md("; ".join(related)))
     lines.append(f"*{md(labels.citation(ds, r.source_id, r.locator))}*")
     for url in split_list(r.reference_url):
         lines.append(f"{i18n.t('col.link')}: `{url.replace('`', '')}`")

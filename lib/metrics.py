@@ -12,7 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pac
 
-from lib.load import Dataset
+from lib.checks import period_end
+from lib.load import Dataset, table_lookup
 from lib.vocabulary import UNIT_SCALE
 
 PRACTICE_COUNT = "practices"
@@ -124,39 +125,68 @@ def comparable(units) -> bool:
     return len(bases) <= 1
 
 
+MAP_ROLES = ("", "total", "other")  # figures that may colour a country; parts only by sum_of_parts, restatements never
+
+
+def map_rule(ds: Dataset, indicator: str) -> str:
+    """What the map may show for `indicator` (indicators.csv `map_rule`; empty = latest_total)."""
+    rules = table_lookup(ds.indicators, "map_rules", lambda t: dict(zip(t["indicator_id"], t["map_rule"])))
+    return rules.get(indicator) or "latest_total"
+
+
 def map_indicators(ds: Dataset) -> list[str]:
-    """Indicators with a country-level value whose units can share one colour scale."""
+    """Indicators with a country-level value whose units can share one colour scale (not `not_mapped`)."""
     # only the (indicator, unit) pairs of country rows: `comparable` needs the set of units, and a
     # Python loop over every row (and a copy of every column) took ~1 s per map run at 1M rows
     s = ds.statistics
-    s = s.loc[isin(s["geography"], ds.countries["iso3"]), ["indicator", "unit"]].drop_duplicates()
+    s = s.loc[isin(s["geography"], ds.countries["iso3"]) & s["value"].notna(), ["indicator", "unit"]].drop_duplicates()
     ok = {ind for ind, g in s.groupby("indicator") if comparable(g["unit"])}
-    return [i for i in ds.indicators["indicator_id"] if i in ok]
+    return [i for i in ds.indicators["indicator_id"] if i in ok and map_rule(ds, i) != "not_mapped"]
+
+
+def _choose(g: pd.DataFrame, rule: str) -> tuple[float, str, tuple[str, ...]]:
+    """(colour value, basis, stat_ids shown) for one country's figures of one indicator.
+
+    basis: "only" (one figure), "latest" (the most recent of several; ties: the largest), "sum"
+    (the sum of disjoint parts, for an indicator whose rule is sum_of_parts and no total)."""
+    shown = g[g["figure_role"].isin(MAP_ROLES) & g["value"].notna()]
+    if len(shown):
+        best = shown.sort_values(["period_end", "base_value"], ascending=[False, False]).iloc[0]
+        return float(best["base_value"]), "only" if len(shown) == 1 else "latest", (best["stat_id"],)
+    parts = g[(g["figure_role"] == "part") & g["value"].notna()]
+    if rule == "sum_of_parts" and len(parts):
+        return float(parts["base_value"].sum()), "sum" if len(parts) > 1 else "only", tuple(parts["stat_id"])
+    return float("nan"), "", ()
 
 
 def indicator_values(ds: Dataset, indicator: str, source: tuple[str, ...] = ()) -> pd.DataFrame:
-    """iso3, value, n_figures, rows: one line per country for a map.
+    """iso3, value, n_figures, rows, basis, shown: one line per country for a map.
 
-    Where a country has several figures (different sources or periods), `value` is the highest
-    (used for colour only) and `rows` keeps every figure so that the hover and table show each one.
+    `value` (colour only, in the base unit) follows the indicator's map rule (`map_rule`): the
+    country's most recent total, or the sum of its disjoint parts where the rule allows it; a
+    restatement is never counted. `basis` says which ("only", "latest", "sum"), `shown` names the
+    figures behind it, and `rows` keeps every figure (shown ones first) for the hover and the table.
     """
     s = ds.statistics
     s = s[isin(s["geography"], ds.countries["iso3"]) & (s["indicator"] == indicator)]  # = country_statistics, one copy
     if source:
         s = s[isin(s["source_id"], source)]
+    columns = ["iso3", "value", "n_figures", "rows", "basis", "shown"]
     if s.empty:
-        return pd.DataFrame(columns=["iso3", "value", "n_figures", "rows"])
+        return pd.DataFrame(columns=columns)
     factor = s["unit"].map(lambda u: UNIT_SCALE.get(u, (u, u, 1))[2])
-    s = s.assign(base_value=s["value"] * factor)
-    grouped = s.groupby("geography")
-    out = pd.DataFrame(
-        {
-            "value": grouped["base_value"].max(),
-            "n_figures": grouped.size(),
-            "rows": grouped.apply(lambda g: g.to_dict("records"), include_groups=False),
-        }
-    ).reset_index(names="iso3")
-    return out.sort_values(["value", "iso3"], ascending=[False, True], ignore_index=True)
+    s = s.assign(base_value=s["value"] * factor, period_end=s["period"].map(period_end))
+    rule = map_rule(ds, indicator)
+    out = []
+    for iso3, g in s.groupby("geography", sort=False):
+        value, basis, shown = _choose(g, rule)
+        if not basis:
+            continue
+        g = g.assign(_first=~g["stat_id"].isin(shown)).sort_values(["_first", "period_end"], ascending=[True, False])
+        rows = g.drop(columns=["_first", "base_value", "period_end"]).to_dict("records")
+        out.append((iso3, value, len(g), rows, basis, shown))
+    frame = pd.DataFrame(out, columns=columns)
+    return frame.sort_values(["value", "iso3"], ascending=[False, True], ignore_index=True)
 
 
 @dataclass(frozen=True)

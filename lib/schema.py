@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
 import pandera.pandas as pa
 
 from lib.checks import (
@@ -27,11 +26,14 @@ from lib.checks import (
     split_list,
     text,
 )
+from lib.refs import References
 from lib.vocabulary import (
     ACTOR_TYPES,
+    FIGURE_ROLES,
     GCM_BASES,
     GROUP_KINDS,
     INDICATOR_CATEGORIES,
+    MAP_RULES,
     PERIODS,
     QUALIFIERS,
     SCOPES,
@@ -79,27 +81,13 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass(frozen=True)
-class References:
-    """Ids that other tables may point to; None when that file could not be read (the loader
-    reports it once, so references to it are not checked rather than all reported as unknown)."""
-
-    countries: frozenset[str] | None
-    issue_areas: frozenset[str] | None
-    sources: frozenset[str] | None
-    indicators: frozenset[str] | None
-    groups: frozenset[str] | None
-    indicator_units: dict
-    practices: frozenset[str] | None = None
-
-    @classmethod
-    def unknown(cls) -> References:
-        """No reference file read: every id is accepted (used to list the declared columns)."""
-        return cls(None, None, None, None, None, {})
-
-
 def _reference(ids: frozenset[str] | None, what: str) -> list[pa.Check]:
     return [] if ids is None else [one_of(sorted(ids), what)]
+
+
+def _reference_or_empty(ids: frozenset[str] | None, what: str) -> list[pa.Check]:
+    """Empty, or one of `ids` (the message names the file, not every id: there may be a million)."""
+    return [] if ids is None else [check(lambda v: v == "" or v in ids, what)]
 
 
 def _frame(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
@@ -130,7 +118,13 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                 ),
                 "scope": column(one_of(SCOPES, "unknown scope"), doc="reach of the practice"),
                 "places": text("cities, provinces or regional groupings named", required=False),
-                "implementer": text("organisations as named", required=False),
+                "implementer": text(
+                    "organisations the source names as responsible for this row (only what it states)", required=False
+                ),
+                "implementer_inferred": text(
+                    "organisations the curators infer but the source does not state (shown as the curators' inference)",
+                    required=False,
+                ),
                 "actor_type": column(one_of(ACTOR_TYPES, "unknown actor type"), doc="who is responsible"),
                 "issue_areas": column(
                     list_of(refs.issue_areas, "issue-area ids from issue_areas.csv", True),
@@ -145,7 +139,12 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                 "source_id": column(*_reference(refs.sources, _SOURCE), doc="id from `sources.csv`"),
                 "locator": text("where in the source: `s. 3.1.2`, `Annex row 12`, `Priority 4`, `Entry 3`"),
                 "reference_url": column(URLS, doc="link(s) printed in the source for this row"),
-                "curator_note": text("curators' working notes (never shown in the app)", required=False),
+                "related_ids": column(
+                    list_of(refs.practices, "practice ids of the same programme in other rows or sources", False),
+                    doc='`practice_id`s of the same programme documented elsewhere (shown as "also documented in")',
+                ),
+                "note": text("a note for readers (e.g. where the documents disagree), plain words", required=False),
+                "curator_note": text("curators' working notes (never shown in the app, never downloaded)", required=False),
             }
         ),
         "statistics.csv": _frame(
@@ -170,16 +169,32 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                     doc="as precise as the source: `2020`, `2020-03/2020-12`, `not_stated`",
                 ),
                 "value": column(
-                    check(is_number, "must be a plain number (e.g. 600000 or 20.9, no commas or units)"),
-                    doc="the number exactly as printed, never computed, converted or rounded",
+                    check(lambda v: v == "" or is_number(v), "must be a plain number (e.g. 600000 or 20.9, no commas or units)"),
+                    doc="the number exactly as printed, never computed, converted or rounded; empty only when `value_text` "
+                    'is a fraction in words ("half", "a third")',
                 ),
+                "value_text": text('the figure in the source\'s own words ("over 325K", "half", "327,511")', required=False),
                 "unit": column(one_of(UNITS, "unknown unit"), doc="of the same kind as the indicator's unit"),
                 "qualifier": column(
                     empty_or_one_of(QUALIFIERS, "unknown qualifier"), doc="as printed (`more than`, `over`, ...), or empty"
                 ),
+                "figure_role": column(
+                    empty_or_one_of(FIGURE_ROLES, "unknown figure role"),
+                    doc="`total` (empty means total), `part` (a disjoint part such as one flight), `restates` (a headline "
+                    "restating another figure), `other`",
+                ),
+                "part_of": column(
+                    *_reference_or_empty(refs.statistics, "unknown stat_id (not in statistics.csv)"),
+                    doc="with `part`: the total it is part of, if any",
+                ),
+                "restates": column(
+                    *_reference_or_empty(refs.statistics, "unknown stat_id (not in statistics.csv)"),
+                    doc="with `restates`: the figure it restates",
+                ),
                 "source_id": column(*_reference(refs.sources, _SOURCE), doc="id from `sources.csv`"),
                 "locator": text("where in the source"),
-                "note": text("what exactly was measured", required=False),
+                "note": text("what exactly was measured, for readers", required=False),
+                "curator_note": text("curators' working notes (never shown in the app, never downloaded)", required=False),
             }
         ),
         "sources.csv": _frame(
@@ -220,6 +235,10 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                 "unit": column(one_of(UNITS, "unknown unit"), doc="the indicator's unit"),
                 "category": column(one_of(INDICATOR_CATEGORIES, "unknown category"), doc="the statistics section it belongs to"),
                 "definition": text("what is measured"),
+                "map_rule": column(
+                    empty_or_one_of(MAP_RULES, "unknown map rule"),
+                    doc="what the map shows per country: `latest_total` (empty), `sum_of_parts` or `not_mapped`",
+                ),
             }
         ),
         "groups.csv": _frame(
@@ -281,25 +300,3 @@ REQUIRED_FILES = tuple(f for f in COLUMNS if f not in OPTIONAL_FILES)
 def column_docs(file: str) -> dict[str, str]:
     """column -> meaning, as declared."""
     return {name: col.description or "" for name, col in schemas(References.unknown())[file].columns.items()}
-
-
-def references(tables: dict[str, pd.DataFrame]) -> References:
-    def ids(file: str, col: str) -> frozenset[str] | None:
-        df = tables.get(file)
-        if df is None or col not in df:
-            return None
-        return frozenset(df[col].astype(str))
-
-    ind = tables.get("indicators.csv")
-    units = {}
-    if ind is not None and {"indicator_id", "unit"} <= set(ind.columns):
-        units = dict(zip(ind["indicator_id"], ind["unit"]))
-    return References(
-        countries=ids("countries.csv", "iso3"),
-        issue_areas=ids("issue_areas.csv", "issue_area_id"),
-        sources=ids("sources.csv", "source_id"),
-        indicators=ids("indicators.csv", "indicator_id"),
-        groups=ids("groups.csv", "group_id"),
-        indicator_units=units,
-        practices=ids("practices.csv", "practice_id"),
-    )

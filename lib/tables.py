@@ -22,7 +22,11 @@ def statistics_rows(ds: Dataset, stats: pd.DataFrame) -> pd.DataFrame:
             i18n.t("col.indicator"): [labels.indicator_name(ds, i) for i in stats["indicator"]],
             i18n.t("col.geography"): [labels.geography_name(ds, g) for g in stats["geography"]],
             i18n.t("col.period"): [period_text(p) for p in stats["period"]],
-            i18n.t("col.value"): [format_value(v, u, q) for v, u, q in zip(stats["value"], stats["unit"], stats["qualifier"])],
+            i18n.t("col.value"): [
+                format_value(v, u, q, w)
+                for v, u, q, w in zip(stats["value"], stats["unit"], stats["qualifier"], stats["value_text"])
+            ],
+            i18n.t("col.as_printed"): stats["value_text"],
             i18n.t("col.source"): [labels.citation(ds, s, loc) for s, loc in zip(stats["source_id"], stats["locator"])],
             i18n.t("col.note"): stats["note"],
         }

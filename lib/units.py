@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 from lib import i18n
 
 
-def format_value(value: float, unit: str, qualifier: str = "") -> str:
-    """A statistic with its unit and qualifier, keeping the source's precision."""
+def format_value(value: float, unit: str, qualifier: str = "", words: str = "") -> str:
+    """A statistic with its unit and qualifier, keeping the source's precision; a figure the source
+    gives only in words ("half", "a third": no number in `value`) is shown in those words."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return words or "—"
     n = i18n.number(value)
     if unit == "percent":
         text = i18n.t("unit.percent_value", n=n)

@@ -15,6 +15,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from lib.checks import is_number
+from lib.refs import References, references
 from lib.schema import (
     COLUMNS,
     GCM_NUMBERS,
@@ -22,8 +23,6 @@ from lib.schema import (
     OPTIONAL_FILES,
     REQUIRED_FILES,
     Problem,
-    References,
-    references,
     schemas,
     split_list,
 )
@@ -108,6 +107,25 @@ def _rows(df: pd.DataFrame, *columns: str):
     return zip(map(_row, df.index), *(df[c] for c in columns))
 
 
+def _figure_links(stats: pd.DataFrame) -> list[Problem]:
+    """A figure in words has its words; `part_of` goes with a part, `restates` with a restatement."""
+    out = []
+    for row, sid, value, text, role, part_of, restates in _rows(
+        stats, "stat_id", "value", "value_text", "figure_role", "part_of", "restates"
+    ):
+        if value == "" and not text.strip():
+            out.append(Problem("statistics.csv", row, "value", "is empty: give the number, or the figure in words in value_text"))
+        if part_of and role != "part":
+            out.append(Problem("statistics.csv", row, "part_of", "is set, so figure_role must be 'part'"))
+        if restates and role != "restates":
+            out.append(Problem("statistics.csv", row, "restates", "is set, so figure_role must be 'restates'"))
+        if role == "restates" and not restates:
+            out.append(Problem("statistics.csv", row, "restates", "must name the figure (stat_id) this row restates"))
+        if sid in (part_of, restates):
+            out.append(Problem("statistics.csv", row, "part_of" if sid == part_of else "restates", "names the row itself"))
+    return out
+
+
 def _cross_checks(tables: dict[str, pd.DataFrame], refs: References) -> list[Problem]:
     out = []
     stats = tables.get("statistics.csv")
@@ -120,8 +138,12 @@ def _cross_checks(tables: dict[str, pd.DataFrame], refs: References) -> list[Pro
             if is_number(value) and float(value) < 0 and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != "percent_change":
                 message = f"must not be negative for unit '{unit}' (only percent_change values can be)"
                 out.append(Problem("statistics.csv", row, "value", message))
+        out += _figure_links(stats)
     prac = tables.get("practices.csv")
     if prac is not None:
+        for row, pid, related in _rows(prac, "practice_id", "related_ids"):
+            if pid in split_list(related):
+                out.append(Problem("practices.csv", row, "related_ids", "names the practice itself; list the other rows only"))
         for row, objs, basis in _rows(prac, "gcm_objectives", "gcm_basis"):
             if split_list(objs) and not basis:
                 message = "must say 'stated' or 'assigned' when GCM objectives are given"

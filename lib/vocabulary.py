@@ -62,6 +62,13 @@ QUALIFIERS = (
     "estimated",
     "projected",
 )
+# What a figure is among the figures of its indicator (statistics.csv `figure_role`; empty = total).
+FIGURE_ROLES = ("total", "part", "restates", "other")
+# What the map may show for an indicator (indicators.csv `map_rule`; empty = latest_total):
+# latest_total: a country's most recent `total` figure colours it (the others are listed, never summed);
+# sum_of_parts: the sum of its disjoint `part` figures (operations), said so in the hover, when it has no total;
+# not_mapped: the indicator is not offered on the map.
+MAP_RULES = ("latest_total", "sum_of_parts", "not_mapped")
 SOURCE_KINDS = ("policy paper", "background paper", "database", "talking points", "summary report")
 GROUP_KINDS = ("world", "income_group", "region", "bloc", "unspecified")
 INDICATOR_CATEGORIES = (

@@ -180,7 +180,8 @@ def tiny_tables() -> dict[str, pd.DataFrame]:
         "groups.csv": [dict(group_id="WLD", name="World", kind="world")],
         "priorities.csv": [dict(priority_id="p01", number="1", title="Respond", summary="Act fast.", locator="Priority 1")],
     }
-    return {name: pd.DataFrame(rows, columns=list(COLUMNS[name])) for name, rows in t.items()}
+    # columns a row does not set are empty text, as in a file written by a spreadsheet
+    return {name: pd.DataFrame(rows, columns=list(COLUMNS[name])).fillna("").astype(str) for name, rows in t.items()}
 
 
 def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:

@@ -202,3 +202,39 @@ def test_problem_table_goes_to_the_browser_as_one_arrow_table():
     frame = problems_frame([Problem("a.csv", None, None, "file is empty"), Problem("b.csv", 3, "iso3", "unknown code")])
     schema = pa.Table.from_pandas(frame).schema  # raised ArrowTypeError when rows mixed numbers and blanks
     assert pa.types.is_integer(schema.field("Row").type) and frame["Row"].isna().tolist() == [True, False]
+
+
+def _all_text(at: AppTest) -> str:
+    """Every string the page sent: markdown, captions, tables, expander labels, chart figures."""
+    parts = [str(e.value) for e in at.main if hasattr(e, "value")]
+    parts += [e.to_string() for e in (d.value for d in at.dataframe)]
+    parts += [e.to_string() for e in (t.value for t in at.table)]
+    parts += [str(e.proto) for e in at.get("plotly_chart")]
+    parts += [e.label for e in at.expander]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    "page,params",
+    [
+        ("country", {"iso3": "PHL"}),
+        ("practices", {}),
+        ("map", {"metric": "stat:returns_total"}),
+        ("statistics", {}),
+        ("statistics", {"section": "returns"}),
+        ("heatmap", {}),
+        ("overview", {}),
+    ],
+)
+def test_curator_notes_are_never_rendered(tmp_path, monkeypatch, page, params):
+    t = tiny_tables()
+    t["practices.csv"]["curator_note"] = "CURATORONLY practice working note"
+    t["statistics.csv"]["curator_note"] = "CURATORONLY statistic working note"
+    t["statistics.csv"]["note"] = "What was measured, for readers."
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(write_tables(tmp_path / "notes", t)))
+    at = run(page, params)
+    assert not at.exception
+    text = _all_text(at)
+    assert "CURATORONLY" not in text
+    if page == "country":
+        assert "What was measured, for readers." in text  # the readers' note is there

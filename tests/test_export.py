@@ -26,4 +26,5 @@ def test_practice_and_country_exports(tiny_ds):
     assert "country_names" in out and out.loc[1, "country_names"] == "Philippines, India"
     assert "curator_note" not in out  # curators' working notes never leave the app
     table = export.country_export(tiny_ds, "PHL")
+    assert "curator_note" not in table
     assert list(table["record"]).count("statistic") == 2 and list(table["record"]).count("practice") == 2

@@ -30,3 +30,13 @@ def test_map_view_bundles_values_and_table(tiny_ds):
     view = mapview.map_view(tiny_ds, metric, metrics.Filters())
     assert view.metric == metric and set(view.table["iso3"]) == set(view.values["iso3"])
     assert list(mapview.csv_frame(view.table).columns) == ["iso3", "name", "value", "display", "sources"]
+
+
+def test_hover_says_which_figure_is_shown_and_why(tiny_ds):
+    i18n.set_language("en")
+    metric = next(m for m in metrics.available_metrics(tiny_ds) if m.indicator == "returns_total")
+    table = mapview.map_table(tiny_ds, metric, metrics.metric_values(tiny_ds, metric)).set_index("iso3")
+    phl = table.loc["PHL", "hover"].split("\n")
+    assert phl[0].startswith("Shown: ") and "the most recent total" in phl[0]
+    assert phl[1].startswith("Also reported: ")
+    assert table.loc["IND", "hover"].startswith("Shown: more than 1.1 million people")

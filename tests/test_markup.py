@@ -31,3 +31,17 @@ def test_practice_card_marks_translations_and_english_summaries(tiny_ds):
     with i18n.language("en"):
         card = markup.practice_card(tiny_ds, rows["phl-reintegration"], names)
         assert "Livelihood kits" in card and "anglais" not in card and "English" not in card
+
+
+def test_practice_card_marks_inferred_implementers_and_lists_related_rows(tiny_ds):
+    tiny_ds.practices.loc[tiny_ds.practices["practice_id"] == "civ-skills", ["implementer_inferred", "related_ids", "note"]] = [
+        "UNICEF",
+        "multi-health",
+        "The paper dates the launch both 2020 and 2021.",
+    ]
+    rows = {r.practice_id: r for r in tiny_ds.practices.itertuples(index=False)}
+    with i18n.language("en"):
+        card = markup.practice_card(tiny_ds, rows["civ-skills"], {})
+    assert "curators' inference" in card and "UNICEF" in card
+    assert "Also documented in" in card and "Testing for all" in card
+    assert "both 2020 and 2021" in card

@@ -45,3 +45,79 @@ def test_profile_helpers(tiny_ds):
     share = metrics.region_issue_share(tiny_ds, "IND").set_index("issue_area")
     assert share.loc["health_services", "region_share"] == 1.0
     assert metrics.similar_countries(tiny_ds, "SGP") == ["PHL", "IND"]
+
+
+def _with(tables, tmp_path, stats=(), indicators=()):
+    """The tiny tables plus extra statistic and indicator rows, loaded."""
+    import pandas as pd
+
+    from lib.load import load_dataset
+    from tests.conftest import write_tables
+
+    t = dict(tables)
+    t["statistics.csv"] = pd.concat([t["statistics.csv"], pd.DataFrame(list(stats))], ignore_index=True).fillna("")
+    t["indicators.csv"] = pd.concat([t["indicators.csv"], pd.DataFrame(list(indicators))], ignore_index=True).fillna("")
+    result = load_dataset(write_tables(tmp_path / "d", t))
+    assert result.ok, [str(p) for p in result.problems]
+    return result.dataset
+
+
+def _stat(sid, geo, value, period="2020", role="", **kw):
+    row = dict(
+        stat_id=sid,
+        indicator="returns_total",
+        geography=geo,
+        period=period,
+        value=value,
+        value_text=value,
+        unit="persons",
+        qualifier="",
+        figure_role=role,
+        source_id="src_a",
+        locator="s. 1",
+        note="",
+    )
+    row.update(kw)
+    return row
+
+
+def test_map_shows_the_latest_total_and_never_counts_a_restatement(tables, tmp_path):
+    ds = _with(
+        tables,
+        tmp_path,
+        [
+            _stat("ret-sgp-2020-10", "SGP", "500", period="2020-10"),
+            _stat("ret-sgp-2020-12", "SGP", "400", period="2020-12"),
+            _stat("ret-sgp-headline", "SGP", "900", role="restates", restates="ret-sgp-2020-12", value_text="over 900"),
+        ],
+    )
+    sgp = metrics.indicator_values(ds, "returns_total").set_index("iso3").loc["SGP"]
+    assert sgp["value"] == 400 and sgp["basis"] == "latest" and sgp["shown"] == ("ret-sgp-2020-12",)
+    assert sgp["rows"][0]["stat_id"] == "ret-sgp-2020-12" and sgp["n_figures"] == 3
+
+
+def test_parts_are_summed_only_where_the_rule_says_so(tables, tmp_path):
+    op = dict(
+        indicator_id="returns_operation",
+        name="Returns on one operation",
+        unit="persons",
+        category="returns",
+        definition="People returned on one flight.",
+        map_rule="sum_of_parts",
+    )
+    flights = [
+        _stat("f1", "SGP", "113", "2020-09", "part", indicator="returns_operation"),
+        _stat("f2", "SGP", "105", "2020-12", "part", indicator="returns_operation"),
+    ]
+    ds = _with(tables, tmp_path, flights, [op])
+    sgp = metrics.indicator_values(ds, "returns_operation").set_index("iso3").loc["SGP"]
+    assert sgp["value"] == 218 and sgp["basis"] == "sum" and set(sgp["shown"]) == {"f1", "f2"}
+    # the same parts under a latest_total indicator colour nothing: a part is not a national total
+    ds = _with(tables, tmp_path, [dict(f, indicator="returns_total") for f in flights])
+    assert "SGP" not in set(metrics.indicator_values(ds, "returns_total")["iso3"])
+
+
+def test_a_not_mapped_indicator_is_not_offered(tables, tmp_path):
+    tables["indicators.csv"].loc[tables["indicators.csv"]["indicator_id"] == "returns_total", "map_rule"] = "not_mapped"
+    ds = _with(tables, tmp_path)
+    assert "returns_total" not in metrics.map_indicators(ds)

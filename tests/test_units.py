@@ -11,3 +11,8 @@ def test_format_value():
     # a change is shown as printed, without an invented sign (the indicator's name gives the direction)
     assert format_value(1.6, "percent_change") == "1.6%"
     assert format_value(-2.5, "percent_change") == "-2.5%"
+
+
+def test_a_figure_in_words_is_shown_in_words():
+    assert format_value(float("nan"), "percent", "", "half") == "half"
+    assert format_value(float("nan"), "percent") == "—"

@@ -4,7 +4,7 @@ One tab per question; only the open tab is built, and it is in the URL (`?sectio
 
 import streamlit as st
 
-from lib import figures, i18n, services
+from lib import export, figures, i18n, services
 from lib.ui import charts, lists, shell, url, widgets
 
 shell.require_dataset()
@@ -37,4 +37,6 @@ for key, tab in zip(keys, tabs):
                 )
             charts.conflicts(block.conflicts)
             lists.long_table(block.table, total=len(block.stats))
-        widgets.download_csv(section.stats, f"atlas-statistics-{section.key}.csv", key=f"stats_csv_{section.key}")
+        widgets.download_csv(
+            export.statistics_export(section.stats), f"atlas-statistics-{section.key}.csv", key=f"stats_csv_{section.key}"
+        )
