@@ -6,15 +6,14 @@ tables (kept identical by tests/test_docs.py) and the exports all derive from `s
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date
 
 import pandera.pandas as pa
 
+from lib import provenance
 from lib.checks import (
     NOT_EMPTY,
-    URL,
+    SLUG,
     URLS,
     check,
     column,
@@ -36,17 +35,14 @@ from lib.vocabulary import (
     GROUP_KINDS,
     INDICATOR_CATEGORIES,
     MAP_RULES,
-    ORIGIN_PARTS,
     PERIODS,
     QUALIFIERS,
     SCOPES,
-    SOURCE_KINDS,
     UNITS,
 )
 
 __all__ = ["split_list"]  # re-exported: the list-cell rule belongs to the schema
 
-SLUG = r"^[a-z0-9][a-z0-9_-]{0,79}$"
 ISO3 = r"^[A-Z]{3}$"
 
 MAX_SUMMARY_WORDS = 60  # curators' own words, kept short (data/README.md says the same: a test checks)
@@ -99,17 +95,6 @@ def _frame(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
 
 _SLUG_MSG = "must be a slug: lower-case letters, digits and '-' (at most 80)"
 _SOURCE = "unknown source id (see sources.csv)"
-_DATE_MSG = "must be empty or a date written YYYY-MM-DD"
-_DATE_RX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
-
-
-def is_date(v: str, partial: bool = False) -> bool:
-    """A real calendar date `YYYY-MM-DD` (with `partial`, also `YYYY` or `YYYY-MM`), years 1900-2100."""
-    m = _DATE_RX.match(v)
-    if not m or (not partial and m.group(3) is None):
-        return False
-    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    return 1900 <= year <= 2100 and date(year, month, day) is not None
 
 
 def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
@@ -211,52 +196,8 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                 "curator_note": text("curators' working notes (never shown in the app, never downloaded)", required=False),
             }
         ),
-        "sources.csv": _frame(
-            {
-                "source_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
-                "title": text("title of the document"),
-                "publisher": text("who published it"),
-                "year": column(
-                    check(lambda v: v == "" or is_int_in(1900, 2100)(v), "must be empty or a four-digit year"),
-                    doc="year of publication",
-                ),
-                "date_published": column(
-                    check(lambda v: v == "" or is_date(v, partial=True), _DATE_MSG + " (or only YYYY or YYYY-MM)"),
-                    doc="publication date as precise as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (when the document "
-                    "does not print it, the `note` says where it comes from); empty: not known",
-                ),
-                "kind": column(one_of(SOURCE_KINDS, "unknown kind of source"), doc="kind of document"),
-                "url": column(URL, doc="where the document is published, if known"),
-                "licence": text(
-                    "licence or terms of use as printed in the document; empty: none is printed (the `note` says so), "
-                    "never guessed",
-                    required=False,
-                ),
-                "licence_url": column(URL, doc="link to that licence's text, if known"),
-                "date_accessed": column(
-                    check(lambda v: v == "" or is_date(v), _DATE_MSG),
-                    doc="`YYYY-MM-DD` the extraction was taken; empty: not recorded",
-                ),
-                "file": text("the plain-text extraction in `shared/seeds/`", required=False),
-                "note": text("what the document is, and what it does not state (licence, date)", required=False),
-            }
-        ),
-        "origins.csv": _frame(
-            {
-                "origin_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
-                "what": column(one_of(ORIGIN_PARTS, "unknown part of the dataset"), doc="the part of the dataset it went into"),
-                "producer": text("who made it"),
-                "title": text("its name"),
-                "version": text("the version used; empty: not recorded (the `processing` says so)", required=False),
-                "licence": text("its licence, as its producer states it"),
-                "licence_url": column(URL, doc="link to that licence's text"),
-                "url": column(URL, NOT_EMPTY, doc="where it is published"),
-                "date_accessed": column(
-                    check(lambda v: v == "" or is_date(v), _DATE_MSG), doc="`YYYY-MM-DD` it was taken; empty: not recorded"
-                ),
-                "processing": text("what was done to it, by which script"),
-            }
-        ),
+        "sources.csv": _frame(provenance.sources()),
+        "origins.csv": _frame(provenance.origins()),
         "issue_areas.csv": _frame(
             {
                 "issue_area_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
