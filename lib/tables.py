@@ -69,8 +69,8 @@ def sources_table(ds: Dataset) -> pd.DataFrame:
             i18n.t("col.title"): src["title"],
             i18n.t("col.publisher"): src["publisher"],
             i18n.t("col.published"): [d or not_stated for d in src["date_published"]],
-            i18n.t("col.kind"): src["kind"],
             i18n.t("col.licence"): [lic or not_stated for lic in src["licence"]],
+            i18n.t("col.kind"): src["kind"],
             i18n.t("col.link"): src["url"],
             i18n.t("col.file"): src["file"],
             i18n.t("col.note"): src["note"],
@@ -86,13 +86,13 @@ def origins_table(ds: Dataset) -> pd.DataFrame:
         {
             i18n.t("col.used_for"): o["what"],
             i18n.t("col.producer"): o["producer"],
-            i18n.t("col.title"): o["title"],
             i18n.t("col.version"): [v or not_recorded for v in o["version"]],
             i18n.t("col.licence"): o["licence"],
+            i18n.t("col.accessed"): [d or not_recorded for d in o["date_accessed"]],
+            i18n.t("col.title"): o["title"],
+            i18n.t("col.processing"): o["processing"],
             i18n.t("col.licence_link"): o["licence_url"],
             i18n.t("col.link"): o["url"],
-            i18n.t("col.accessed"): [d or not_recorded for d in o["date_accessed"]],
-            i18n.t("col.processing"): o["processing"],
         }
     )
 
