@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 
 import pandera.pandas as pa
 
 MAX_CELL = 5000  # characters; longer cells are a data-entry accident, not content
 LIST_SEP = ";"
+SLUG = r"^[a-z0-9][a-z0-9_-]{0,79}$"  # ids: lower-case letters, digits, "_" and "-", at most 80
 PERIOD_PART = r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$"  # 2020, 2020-03, 2020-Q2
 
 
@@ -107,6 +109,21 @@ def is_period(v: str) -> bool:
     return parts[0][0] <= parts[-1][1]
 
 
+_DATE_RX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
+
+
+def is_date(v: str, partial: bool = False) -> bool:
+    """A real calendar date `YYYY-MM-DD` (with `partial`, also `YYYY` or `YYYY-MM`), years 1900-2100."""
+    m = _DATE_RX.match(v)
+    if not m or (not partial and m.group(3) is None):
+        return False
+    try:
+        date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:  # 2021-02-30, 2021-13
+        return False
+    return 1900 <= int(m.group(1)) <= 2100
+
+
 NOT_EMPTY = check(lambda v: v.strip() != "", "must not be empty")
 NOT_TOO_LONG = check(lambda v: len(v) <= MAX_CELL, f"is longer than {MAX_CELL} characters")
 _CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -131,3 +148,9 @@ def column(*checks: pa.Check, doc: str, unique: bool = False) -> pa.Column:
 def text(doc: str, required: bool = True) -> pa.Column:
     """Free text: required (not empty) or optional."""
     return column(NOT_EMPTY, doc=doc) if required else column(doc=doc)
+
+
+def date_column(doc: str, partial: bool = False) -> pa.Column:
+    """Empty, or a date `YYYY-MM-DD` (with `partial`, also `YYYY` or `YYYY-MM`)."""
+    shape = "YYYY, YYYY-MM or YYYY-MM-DD" if partial else "YYYY-MM-DD"
+    return column(check(lambda v: v == "" or is_date(v, partial), f"must be empty or a date written {shape}"), doc=doc)

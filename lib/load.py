@@ -189,6 +189,7 @@ class Dataset:
     groups: pd.DataFrame
     countries: pd.DataFrame
     priorities: pd.DataFrame
+    origins: pd.DataFrame  # where the geometry and the country table come from (provenance)
     translations: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(COLUMNS["translations.csv"])))
     practice_countries: pd.DataFrame = field(init=False)  # practice_id, iso3, n_countries
     practice_issues: pd.DataFrame = field(init=False)  # practice_id, issue_area

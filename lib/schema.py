@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 import pandera.pandas as pa
 
+from lib import provenance
 from lib.checks import (
     NOT_EMPTY,
-    URL,
+    SLUG,
     URLS,
     check,
     column,
@@ -37,13 +38,11 @@ from lib.vocabulary import (
     PERIODS,
     QUALIFIERS,
     SCOPES,
-    SOURCE_KINDS,
     UNITS,
 )
 
 __all__ = ["split_list"]  # re-exported: the list-cell rule belongs to the schema
 
-SLUG = r"^[a-z0-9][a-z0-9_-]{0,79}$"
 ISO3 = r"^[A-Z]{3}$"
 
 MAX_SUMMARY_WORDS = 60  # curators' own words, kept short (data/README.md says the same: a test checks)
@@ -197,21 +196,8 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                 "curator_note": text("curators' working notes (never shown in the app, never downloaded)", required=False),
             }
         ),
-        "sources.csv": _frame(
-            {
-                "source_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
-                "title": text("title of the document"),
-                "publisher": text("who published it"),
-                "year": column(
-                    check(lambda v: v == "" or is_int_in(1900, 2100)(v), "must be empty or a four-digit year"),
-                    doc="year of publication",
-                ),
-                "kind": column(one_of(SOURCE_KINDS, "unknown kind of source"), doc="kind of document"),
-                "url": column(URL, doc="where the document is published, if known"),
-                "file": text("the plain-text extraction in `shared/seeds/`", required=False),
-                "note": text("what the document is", required=False),
-            }
-        ),
+        "sources.csv": _frame(provenance.sources()),
+        "origins.csv": _frame(provenance.origins()),
         "issue_areas.csv": _frame(
             {
                 "issue_area_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),

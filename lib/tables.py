@@ -64,15 +64,39 @@ def heatmap_title(matrix) -> str:
 
 
 def sources_table(ds: Dataset) -> pd.DataFrame:
-    return ds.sources[["source_id", "title", "publisher", "year", "kind", "url", "file"]].rename(
-        columns={
-            "source_id": "id",
-            "title": i18n.t("col.title"),
-            "publisher": i18n.t("col.publisher"),
-            "year": i18n.t("col.year"),
-            "kind": i18n.t("col.kind"),
-            "url": i18n.t("col.link"),
-            "file": i18n.t("col.file"),
+    """The source documents; a licence or date the document does not print says so, never guessed."""
+    not_stated = i18n.t("about.not_stated")
+    src = ds.sources
+    return pd.DataFrame(
+        {
+            "id": src["source_id"],
+            i18n.t("col.title"): src["title"],
+            i18n.t("col.publisher"): src["publisher"],
+            i18n.t("col.published"): [d or not_stated for d in src["date_published"]],
+            i18n.t("col.licence"): [lic or not_stated for lic in src["licence"]],
+            i18n.t("col.kind"): src["kind"],
+            i18n.t("col.link"): src["url"],
+            i18n.t("col.file"): src["file"],
+            i18n.t("col.note"): src["note"],
+        }
+    )
+
+
+def origins_table(ds: Dataset) -> pd.DataFrame:
+    """Where the geometry and the country table come from: producer, version, licence, processing."""
+    o = ds.origins
+    not_recorded = i18n.t("about.not_recorded")
+    return pd.DataFrame(
+        {
+            i18n.t("col.used_for"): o["what"],
+            i18n.t("col.producer"): o["producer"],
+            i18n.t("col.version"): [v or not_recorded for v in o["version"]],
+            i18n.t("col.licence"): o["licence"],
+            i18n.t("col.accessed"): [d or not_recorded for d in o["date_accessed"]],
+            i18n.t("col.title"): o["title"],
+            i18n.t("col.processing"): o["processing"],
+            i18n.t("col.licence_link"): o["licence_url"],
+            i18n.t("col.link"): o["url"],
         }
     )
 

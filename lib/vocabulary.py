@@ -69,6 +69,8 @@ FIGURE_ROLES = ("total", "part", "restates", "other")
 # sum_of_parts: the sum of its disjoint `part` figures (operations), said so in the hover, when it has no total;
 # not_mapped: the indicator is not offered on the map.
 MAP_RULES = ("latest_total", "sum_of_parts", "not_mapped")
+# The parts of the dataset that come from outside the documents (origins.csv `what`).
+ORIGIN_PARTS = ("geo/countries.geojson", "countries.csv")
 SOURCE_KINDS = ("policy paper", "background paper", "database", "talking points", "summary report")
 GROUP_KINDS = ("world", "income_group", "region", "bloc", "unspecified")
 INDICATOR_CATEGORIES = (

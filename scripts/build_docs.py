@@ -31,6 +31,7 @@ CONTROLLED = {
     ("indicators.csv", "unit"): vocabulary.UNITS,
     ("indicators.csv", "category"): vocabulary.INDICATOR_CATEGORIES,
     ("sources.csv", "kind"): vocabulary.SOURCE_KINDS,
+    ("origins.csv", "what"): vocabulary.ORIGIN_PARTS,
     ("groups.csv", "kind"): vocabulary.GROUP_KINDS,
     ("translations.csv", "lang"): schema.TRANSLATION_LANGUAGES,
 }

@@ -178,6 +178,20 @@ def tiny_tables() -> dict[str, pd.DataFrame]:
             ),
         ],
         "groups.csv": [dict(group_id="WLD", name="World", kind="world")],
+        "origins.csv": [
+            dict(
+                origin_id="shapes",
+                what="geo/countries.geojson",
+                producer="Natural Earth",
+                title="Admin 0",
+                version="4.1.0",
+                licence="Public domain",
+                licence_url="https://example.org/terms",
+                url="https://example.org/ne",
+                date_accessed="",
+                processing="simplified",
+            )
+        ],
         "priorities.csv": [dict(priority_id="p01", number="1", title="Respond", summary="Act fast.", locator="Priority 1")],
     }
     # columns a row does not set are empty text, as in a file written by a spreadsheet

@@ -17,3 +17,14 @@ def test_issue_area_counts_largest_first(tiny_ds):
     counts = tables.issue_area_counts(tiny_ds)
     n = counts.iloc[:, 1].tolist()
     assert n == sorted(n, reverse=True) and len(counts) == len(tiny_ds.issue_areas)
+
+
+def test_sources_table_says_what_the_documents_do_not_state(tiny_ds):
+    t = tables.sources_table(tiny_ds)
+    assert set(t["Licence"]) == {"not stated in the document"} and "not stated in the document" in set(t["Published"])
+
+
+def test_origins_table_shows_each_origin_and_what_is_not_recorded(tiny_ds):
+    t = tables.origins_table(tiny_ds)
+    assert list(t["Producer"]) == ["Natural Earth"] and list(t["Accessed"]) == ["not recorded"]
+    assert list(t["Licence"]) == ["Public domain"] and list(t["Used for"]) == ["geo/countries.geojson"]
