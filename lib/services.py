@@ -12,8 +12,6 @@ calls `dataset()` many times per run. Callers must never modify what these funct
 
 from __future__ import annotations
 
-import hashlib
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -40,22 +38,11 @@ from lib import (
 from lib import stories as story_files
 from lib.metrics import Filters, Metric
 
-_Key = tuple[str, str]  # (data folder, digest of its fingerprint)
-RECHECK_S = 1.0  # the data files' sizes and times are looked at again after this long (not on every call)
-_seen: dict[str, tuple[float, str]] = {}  # folder -> (when checked, digest)
 
-
-def _key() -> _Key:
-    """The data folder and a short digest of its files' names, sizes and times. A page calls the
-    services ~15 times a run: stat()-ing 12 files and hashing the tuple each time cost more than
-    some pages; an edit is seen within RECHECK_S."""
-    folder = str(load.data_dir())
-    now = time.monotonic()
-    seen = _seen.get(folder)
-    if seen is None or now - seen[0] > RECHECK_S:
-        digest = hashlib.blake2b(repr(load.fingerprint(Path(folder))).encode(), digest_size=12).hexdigest()
-        seen = _seen[folder] = (now, digest)
-    return folder, seen[1]
+def _key() -> tuple[str, str]:
+    """(data folder, a short digest of its files' names, sizes and times): every cache's key."""
+    folder = load.data_dir()
+    return str(folder), load.data_version_key(folder)
 
 
 # Shared objects ------------------------------------------------------------------------------
