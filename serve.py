@@ -36,8 +36,12 @@ def warm() -> None:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
+    # Streamlit is imported here, in the main thread, before the warm-up thread imports the app:
+    # two threads importing it at once could both create its singletons ("DeltaGeneratorSingleton
+    # instance already exists", seen once when starting replicas behind the proxy).
+    from streamlit.web import cli  # noqa: PLC0415 - the import is the point: it must come first
+
     threading.Thread(target=warm, name="atlas-warm", daemon=True).start()
-    from streamlit.web import cli  # noqa: PLC0415 - after the warm thread has started
 
     sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *sys.argv[1:]]
     cli.main()

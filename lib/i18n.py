@@ -71,12 +71,13 @@ def language(lang: str | None = None) -> str:
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    """`lang`'s messages; English also holds the route titles declared in lib/routes.py (`nav.<name>`)."""
+    """`lang`'s messages, with the route titles declared in lib/routes.py: `nav.<name>`, and
+    `<name>.title` (the page's h1) where the locale file gives no other heading."""
     path = LOCALES_DIR / f"{lang}.json"
     messages = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    if lang == DEFAULT:
-        messages = {**{r.nav_key: r.title for r in ROUTES}, **messages}
-    return messages
+    titles = {r.name: r.titles[lang] for r in ROUTES if r.titles.get(lang)}
+    routes = {f"nav.{n}": t for n, t in titles.items()} | {f"{n}.title": t for n, t in titles.items()}
+    return {**routes, **messages}
 
 
 def has(key: str, lang: str | None = None) -> bool:

@@ -9,9 +9,11 @@ exception, so the app can show its error page and the CLI its list.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -48,6 +50,22 @@ def fingerprint(folder: Path) -> tuple:
         except OSError:
             out.append((name, None, None))
     return (str(folder), tuple(out))
+
+
+RECHECK_S = 1.0  # the files' sizes and times are looked at again after this long (not on every call)
+_seen: dict[str, tuple[float, str]] = {}  # folder -> (when checked, digest)
+
+
+def data_version_key(folder: Path) -> str:
+    """A short digest of `fingerprint(folder)`, memoised for RECHECK_S: a page asks for it ~15 times
+    a run, and stat()-ing 12 files and hashing the tuple each time cost more than some pages; an
+    edited file is seen within RECHECK_S."""
+    now = time.monotonic()
+    seen = _seen.get(str(folder))
+    if seen is None or now - seen[0] > RECHECK_S:
+        digest = hashlib.blake2b(repr(fingerprint(folder)).encode(), digest_size=12).hexdigest()
+        seen = _seen[str(folder)] = (now, digest)
+    return seen[1]
 
 
 def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:

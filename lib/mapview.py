@@ -24,11 +24,14 @@ class MapView:
     metric: Metric
     values: pd.DataFrame  # metrics.metric_values
     table: pd.DataFrame  # map_table
+    summary: str = ""  # map_summary: one sentence under the map
+    shown_table: pd.DataFrame | None = None  # table_view: the table under the map
 
 
 def map_view(ds: Dataset, metric: Metric, filters: Filters) -> MapView:
     values = metrics.metric_values(ds, metric, filters)
-    return MapView(metric, values, map_table(ds, metric, values))
+    table = map_table(ds, metric, values)
+    return MapView(metric, values, table, map_summary(table, metric_label(ds, metric)), table_view(table))
 
 
 def metric_label(ds: Dataset, metric: Metric) -> str:

@@ -7,6 +7,8 @@ HTML), `esc()` escapes plotly's HTML-like labels. Pages and figures use these tw
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
+from types import SimpleNamespace
 
 from lib import i18n, labels
 from lib.load import Dataset
@@ -24,6 +26,25 @@ def md(text: object) -> str:
 def esc(text: object) -> str:
     """Escape text for plotly labels, which accept a subset of HTML (<b>, <br>, <a>)."""
     return html.escape(str(text), quote=False)
+
+
+@dataclass(frozen=True)
+class Card:
+    """One practice as a list shows it: every text already escaped Markdown."""
+
+    label: str  # the expander's label: title (translated when curated) and, when short, the countries
+    body: str  # practice_card()
+    links: tuple[tuple[str, str], ...]  # (iso3, escaped name) of the first 8 countries, for profile links
+    n_countries: int
+
+
+def card(ds: Dataset, record: dict, names: dict[str, str]) -> Card:
+    """The card of one practice (a row of `ds.practices` as a dict) in the current language."""
+    r = SimpleNamespace(**record)
+    codes = split_list(r.countries)
+    where = ", ".join(names.get(c, c) for c in codes)
+    label = md(labels.practice_title(ds, r)) + (f" · {md(where)}" if where and len(where) < 60 else "")
+    return Card(label, practice_card(ds, r, names), tuple((c, md(names.get(c, c))) for c in codes[:8]), len(codes))
 
 
 def practice_card(ds: Dataset, r, names: dict[str, str]) -> str:

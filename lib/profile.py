@@ -23,6 +23,7 @@ class CountryProfile:
     conflicts: bool  # some indicator has more than one figure
     conflict_groups: list  # keyfigures.Conflict: figures that differ, side by side
     practices: pd.DataFrame  # metrics.country_practices
+    by_issue: list  # tables.practices_by_issue of those practices: (issue_area_id, label, practices)
     coverage: pd.DataFrame  # issue area, practices here, share of the region's countries
 
 
@@ -39,6 +40,7 @@ def country_profile(ds: Dataset, iso3: str) -> CountryProfile:
         if x
     )
     stats = country_statistics(ds, iso3)
+    practices = metrics.country_practices(ds, iso3)
     share = metrics.region_issue_share(ds, iso3)
     coverage = pd.DataFrame(
         {
@@ -56,6 +58,7 @@ def country_profile(ds: Dataset, iso3: str) -> CountryProfile:
         n_statistics=len(stats),
         conflicts=bool(stats.duplicated(["indicator"]).any()),
         conflict_groups=keyfigures.conflicts(ds, stats),
-        practices=metrics.country_practices(ds, iso3),
+        practices=practices,
+        by_issue=tables.practices_by_issue(ds, practices),
         coverage=coverage,
     )

@@ -1,14 +1,14 @@
-"""Routes: every page of the Atlas declared once (name, URL path, view script, English title, icon).
+"""Routes: every page of the Atlas declared once (name, URL path, view script, title in each language, icon).
 
 `app.py` builds the navigation from `ROUTES`; stories, page links, the tests, the browser tests and
-the bench refer to pages by `Route.name`. The English title is the page's `nav.<name>` text (French
-and Spanish in `locales/`); the page's own heading is `<name>.title` in the locale files.
-Adding a page: write `views/<name>.py` and add one `Route` here (README, "Adding a page").
+the bench refer to pages by `Route.name`. A route's titles are its `nav.<name>` texts, and the
+page's heading (`<name>.title`) unless the locale files give it another one. Adding a page: write
+`views/<name>.py` and add one `Route` here (README, "Adding a page").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 
@@ -16,8 +16,18 @@ from urllib.parse import urlencode
 class Route:
     name: str  # the page's key: stories (`page = "map"`), tests and the bench use it
     path: str  # URL path without the leading slash; "" for the default page
-    title: str  # English navigation title (the `nav.<name>` text)
+    titles: dict[str, str] = field(hash=False)  # navigation title per language (en, fr, es): the `nav.<name>` texts
     icon: str  # Material icon shown in the navigation and on page links
+
+    @property
+    def title(self) -> str:
+        """The English title."""
+        return self.titles["en"]
+
+    @property
+    def heading_key(self) -> str:
+        """The page's h1 (`shell.header(route.heading_key)`): the title unless the locale files differ."""
+        return f"{self.name}.title"
 
     @property
     def view(self) -> str:
@@ -35,13 +45,20 @@ class Route:
 
 
 ROUTES: tuple[Route, ...] = (
-    Route("overview", "", "Overview", ":material/home:"),
-    Route("map", "map", "World map", ":material/public:"),
-    Route("heatmap", "heatmap", "Heatmap", ":material/grid_on:"),
-    Route("country", "country", "Country profiles", ":material/flag:"),
-    Route("practices", "practices", "Practices", ":material/search:"),
-    Route("statistics", "statistics", "Key statistics", ":material/bar_chart:"),
-    Route("about", "about", "About the data", ":material/info:"),
+    Route("overview", "", {"en": "Overview", "fr": "Vue d’ensemble", "es": "Panorama general"}, ":material/home:"),
+    Route("map", "map", {"en": "World map", "fr": "Carte du monde", "es": "Mapa mundial"}, ":material/public:"),
+    Route("heatmap", "heatmap", {"en": "Heatmap", "fr": "Carte thermique", "es": "Mapa de calor"}, ":material/grid_on:"),
+    Route("country", "country", {"en": "Country profiles", "fr": "Profils de pays", "es": "Perfiles de país"}, ":material/flag:"),
+    Route("practices", "practices", {"en": "Practices", "fr": "Pratiques", "es": "Prácticas"}, ":material/search:"),
+    Route(
+        "statistics",
+        "statistics",
+        {"en": "Key statistics", "fr": "Statistiques clés", "es": "Estadísticas clave"},
+        ":material/bar_chart:",
+    ),
+    Route(
+        "about", "about", {"en": "About the data", "fr": "À propos des données", "es": "Acerca de los datos"}, ":material/info:"
+    ),
 )
 BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
 DEFAULT = ROUTES[0]

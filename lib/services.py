@@ -14,41 +14,58 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from lib import countries, geo, i18n, keyfigures, load, mapview, metrics, profile, search
+from lib import (
+    countries,
+    figures,
+    geo,
+    i18n,
+    keyfigures,
+    labels,
+    load,
+    maps,
+    mapview,
+    markup,
+    matrix,
+    metrics,
+    profile,
+    search,
+    tables,
+)
 from lib import stories as story_files
 from lib.metrics import Filters, Metric
 
-_Key = tuple[str, tuple]  # (data folder, fingerprint)
 
-
-def _key() -> _Key:
+def _key() -> tuple[str, str]:
+    """(data folder, a short digest of its files' names, sizes and times): every cache's key."""
     folder = load.data_dir()
-    return str(folder), load.fingerprint(folder)
+    return str(folder), load.data_version_key(folder)
 
 
 # Shared objects ------------------------------------------------------------------------------
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(folder: str, key: tuple) -> load.LoadResult:
+def _load(folder: str, key: str) -> load.LoadResult:
     return load.load_dataset(Path(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _geometry(folder: str, key: tuple) -> geo.Geometry:
+def _geometry(folder: str, key: str) -> geo.Geometry:
     return geo.read_geometry(Path(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _country_index(folder: str, key: tuple) -> dict[str, str]:
+def _country_index(folder: str, key: str) -> dict[str, str]:
     result = _load(folder, key)
     return countries.search_names(result.dataset.countries) if result.ok else {}
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _search_index(folder: str, key: tuple) -> search.Index | None:
+def _search_index(folder: str, key: str) -> search.Index | None:
     result = _load(folder, key)
     return search.build_index(result.dataset, _country_index(folder, key)) if result.ok else None
 
@@ -76,12 +93,12 @@ def search_index() -> search.Index | None:
 # At the curated size they cost 5-50 ms a run; at 100,000 practices and 1M statistics seconds.
 
 
-def _ds(folder: str, key: tuple) -> load.Dataset:
+def _ds(folder: str, key: str) -> load.Dataset:
     return _load(folder, key).dataset
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _metrics(folder: str, key: tuple) -> tuple[Metric, ...]:
+def _metrics(folder: str, key: str) -> tuple[Metric, ...]:
     return tuple(metrics.available_metrics(_ds(folder, key)))
 
 
@@ -91,7 +108,7 @@ def map_metrics() -> tuple[Metric, ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _map_view(folder: str, key: tuple, lang: str, metric: Metric, filters: Filters) -> mapview.MapView:
+def _map_view(folder: str, key: str, lang: str, metric: Metric, filters: Filters) -> mapview.MapView:
     return mapview.map_view(_ds(folder, key), metric, filters)
 
 
@@ -100,8 +117,85 @@ def map_view(metric: Metric, filters: Filters) -> mapview.MapView:
     return _map_view(*_key(), i18n.language(), metric, filters)
 
 
+# Figures: building a plotly Figure validates every property (about half of a warm map run); a
+# built Figure is handed to st.plotly_chart as it is (Streamlit copies it with to_dict()), so each
+# figure is built once per (data version, language, arguments) and shared, read-only.
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _map_figure(folder: str, key: str, lang: str, metric: Metric, filters: Filters, view: str) -> go.Figure:
+    ds, shown, geometry = _ds(folder, key), _map_view(folder, key, lang, metric, filters), _geometry(folder, key)
+    return maps.world_map(
+        shown.table,
+        geometry.shapes,
+        mapview.map_points(ds, geometry.points),
+        ids=geometry.ids,
+        title=mapview.map_title(ds, metric, filters),
+        legend_title=mapview.legend_title(ds, metric),
+        class_labels=labels.class_label,
+        source_line=mapview.map_source_line(ds, metric, shown.values),
+        no_data_label=i18n.t("map.no_data"),
+        view=view,
+    )
+
+
+def map_figure(metric: Metric, filters: Filters, view: str) -> go.Figure:
+    """The world map for `metric` under `filters`, zoomed to `view` (a key of maps.MAP_VIEWS)."""
+    return _map_figure(*_key(), i18n.language(), metric, filters, view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _locator_figure(folder: str, key: str, lang: str, iso3: str) -> go.Figure:
+    ds, geometry = _ds(folder, key), _geometry(folder, key)
+    name = countries.names(ds.countries).get(iso3, iso3)
+    return maps.locator_map(geometry.shapes, geometry.points, iso3, name, ids=geometry.ids)
+
+
+def locator_figure(iso3: str) -> go.Figure:
+    """The small locator map of a country profile."""
+    return _locator_figure(*_key(), i18n.language(), iso3)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _heatmap(folder: str, key: str, lang: str, rows: str, cols: str, sort: str, top: int | None, filters: Filters):
+    ds = _ds(folder, key)
+    practices = metrics.filter_practices(ds, filters)
+    grid = matrix.heatmap_matrix(ds, practices, rows=rows, cols=cols, sort=sort)
+    view = matrix.top_rows(grid, top)
+    row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
+    fig = figures.heatmap(
+        view,
+        row_labels,
+        col_labels,
+        title=tables.heatmap_title(grid),
+        source_line=i18n.t("heatmap.source", n=len(practices)),
+        hover_label=i18n.t("col.practices"),
+    )
+    return practices, grid, view, fig
+
+
+def heatmap(rows: str, cols: str, sort: str, top: int | None, filters: Filters):
+    """(filtered practices, the matrix, the rows shown, the figure) for the heatmap page."""
+    return _heatmap(*_key(), i18n.language(), rows, cols, sort, top, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _statistics_figures(folder: str, key: str, lang: str, section: str) -> dict[str, go.Figure]:
+    built = _statistics_section(folder, key, lang, section)
+    return {
+        chart.key: figures.bar_chart(chart.rows, title=chart.title, axis_title=chart.axis, source_line=chart.source)
+        for block in built.blocks
+        for chart in block.charts
+    }
+
+
+def statistics_figures(section: str) -> dict[str, go.Figure]:
+    """The bar charts of one /statistics section, by chart key."""
+    return _statistics_figures(*_key(), i18n.language(), section)
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _countries_with_data(folder: str, key: tuple) -> frozenset[str]:
+def _countries_with_data(folder: str, key: str) -> frozenset[str]:
     return frozenset(metrics.countries_with_data(_ds(folder, key)))
 
 
@@ -111,7 +205,7 @@ def countries_with_data() -> frozenset[str]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _country_profile(folder: str, key: tuple, lang: str, iso3: str) -> profile.CountryProfile:
+def _country_profile(folder: str, key: str, lang: str, iso3: str) -> profile.CountryProfile:
     return profile.country_profile(_ds(folder, key), iso3)
 
 
@@ -121,7 +215,7 @@ def country_profile(iso3: str) -> profile.CountryProfile:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _statistics_sections(folder: str, key: tuple) -> tuple[str, ...]:
+def _statistics_sections(folder: str, key: str) -> tuple[str, ...]:
     return tuple(keyfigures.section_keys(_ds(folder, key)))
 
 
@@ -131,7 +225,7 @@ def statistics_sections() -> tuple[str, ...]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _statistics_section(folder: str, key: tuple, lang: str, section: str) -> keyfigures.Section:
+def _statistics_section(folder: str, key: str, lang: str, section: str) -> keyfigures.Section:
     return keyfigures.layout(_ds(folder, key), keys=[section])[0]
 
 
@@ -140,11 +234,60 @@ def statistics_section(section: str) -> keyfigures.Section:
     return _statistics_section(*_key(), i18n.language(), section)
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _practice_search(folder: str, key: str, query: str, filters: Filters) -> tuple[search.Result | None, pd.DataFrame]:
+    result = search.search(query, _search_index(folder, key))
+    return result, search.apply(metrics.filter_practices(_ds(folder, key), filters), result)
+
+
+def practice_search(query: str, filters: Filters) -> tuple[search.Result | None, pd.DataFrame]:
+    """(what the query recognised, the practices found) for a search under `filters`."""
+    return _practice_search(*_key(), query, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _facet_tables(folder: str, key: str, lang: str, query: str, filters: Filters) -> list[pd.DataFrame]:
+    found = _practice_search(folder, key, query, filters)[1]
+    return [tables.facet_table(_ds(folder, key), found, facet) for facet in tables.FACETS]
+
+
+def facet_tables(query: str, filters: Filters) -> list[pd.DataFrame]:
+    """The facet counts of a search's results, in the current language."""
+    return _facet_tables(*_key(), i18n.language(), query, filters)
+
+
+# Practice cards: a list draws up to 25 of them; building one (Markdown, labels, a translation
+# lookup) costs about a millisecond, so each is built once per (data version, language) on first
+# use and shared. MAX_CARDS bounds the memo for very large datasets.
+MAX_CARDS = 50_000
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _card_memo(folder: str, key: str, lang: str) -> dict[str, markup.Card]:
+    return {}
+
+
+def practice_cards(practices: pd.DataFrame) -> list[markup.Card]:
+    """The cards of `practices` (rows of the dataset's practices), in the current language."""
+    folder, key = _key()
+    memo = _card_memo(folder, key, i18n.language())
+    ids = list(practices["practice_id"])
+    missing = [pid for pid in ids if pid not in memo]
+    if missing:
+        ds = _ds(folder, key)
+        names = countries.names(ds.countries)
+        if len(memo) + len(missing) > MAX_CARDS:
+            memo.clear()
+        for record in practices[practices["practice_id"].isin(missing)].to_dict("records"):
+            memo[record["practice_id"]] = markup.card(ds, record, names)
+    return [memo[pid] for pid in ids]
+
+
 # Stories ----------------------------------------------------------------------------------------
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _stories(folder: str, key: tuple):
+def _stories(folder: str, key: str):
     return story_files.read_stories(Path(folder))
 
 

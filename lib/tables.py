@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib import i18n, labels
+from lib import countries, i18n, labels, metrics
 from lib.load import Dataset
-from lib.schema import split_list
 from lib.units import format_value, period_text
 
 MAX_TABLE_ROWS = 1000  # rows of a table formatted for the page; the CSV downloads have them all
@@ -44,12 +43,29 @@ def issue_area_counts(ds: Dataset) -> pd.DataFrame:
 def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     """(issue_area_id, label, practices) for every issue area with practices, in taxonomy order;
     a practice with several issue areas appears under each."""
+    pairs = ds.practice_issues[ds.practice_issues["practice_id"].isin(practices["practice_id"])]
+    ids = pairs.groupby("issue_area")["practice_id"].agg(set)  # one pass over the exploded table
     out = []
     for issue in ds.issue_areas["issue_area_id"]:
-        group = practices[practices["issue_areas"].map(lambda v, i=issue: i in split_list(v))]
-        if len(group):
-            out.append((issue, labels.issue_name(ds, issue), group))
+        if issue in ids.index:
+            out.append((issue, labels.issue_name(ds, issue), practices[practices["practice_id"].isin(ids[issue])]))
     return out
+
+
+FACETS = ("issue", "region", "actor", "period", "source", "scope", "gcm", "country")
+
+
+def facet_table(ds: Dataset, practices: pd.DataFrame, facet: str) -> pd.DataFrame:
+    """How many of `practices` fall in each value of `facet` (a key of FACETS), largest first."""
+    counts = metrics.facet_counts(ds, practices, facet)
+    if facet == "country":
+        names = countries.names(ds.countries)
+        shown = [names.get(k, k) for k in counts.index]
+    elif facet == "region":
+        shown = [i18n.label("region", k, k) for k in counts.index]
+    else:
+        shown = [labels.filter_label(ds, facet, k) for k in counts.index]
+    return pd.DataFrame({i18n.t(f"filters.{facet}"): shown, "n": counts.values}).sort_values("n", ascending=False)
 
 
 def heatmap_labels(ds: Dataset, matrix, view: pd.DataFrame) -> tuple[list[str], list[str]]:

@@ -83,3 +83,14 @@ def test_optional_translations_file_is_read_and_checked(tiny_dir):
         "practice_id,lang,title,summary,translated_by\nphl-reintegration,fr,,Résumé.,Curators\n", encoding="utf-8"
     )
     assert len(load.load_dataset(tiny_dir).dataset.translations) == 1
+
+
+def test_data_version_key_changes_when_a_file_is_edited(tiny_dir, monkeypatch):
+    from lib import load
+
+    monkeypatch.setattr(load, "RECHECK_S", 0.0)  # look at the files on every call
+    before = load.data_version_key(tiny_dir)
+    assert load.data_version_key(tiny_dir) == before  # unchanged files, same key
+    with (tiny_dir / "sources.csv").open("a", encoding="utf-8") as f:
+        f.write("\n")
+    assert load.data_version_key(tiny_dir) != before

@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from lib import brief, compare, countries, export, figures, i18n, maps, metrics, services
+from lib import brief, compare, countries, export, figures, i18n, metrics, services
 from lib.markup import md
 from lib.ui import charts, lists, shell, url, widgets
 
@@ -92,8 +92,7 @@ with head:
     st.header(md(names.get(iso3, iso3)))
     st.caption(md(profile.region_line))
 with locator:
-    geometry = services.geometry()
-    charts.plot(maps.locator_map(geometry.shapes, geometry.points, iso3, names.get(iso3, iso3), ids=geometry.ids), "locator")
+    charts.plot(services.locator_figure(iso3), "locator")
 st.subheader(i18n.t("country.statistics"))
 if profile.statistics.empty:
     st.write(i18n.t("country.no_statistics"))
@@ -106,7 +105,7 @@ if profile.practices.empty and profile.statistics.empty:
     lists.suggestions(metrics.similar_countries(ds, iso3))
 else:
     st.subheader(i18n.t("country.practices", n=len(profile.practices)))
-    lists.practices_by_issue(ds, profile.practices)
+    lists.practices_by_issue(ds, profile.by_issue)
     st.subheader(i18n.t("country.coverage"))
     st.dataframe(profile.coverage, hide_index=True, width="stretch")
     st.caption(i18n.t("caveat.counts"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import figures, i18n, labels, matrix, metrics, tables
+from lib import i18n, labels, matrix, metrics, services
 from lib.ui import charts, lists, shell, url, widgets
 
 ds = shell.require_dataset()
@@ -57,18 +57,7 @@ with widgets.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
     chosen = widgets.practice_filters(ds, spec, prefix="hm_")
 url.set_url({"rows": rows, "cols": cols, "sort": sort, "top": top, **chosen})
 
-practices = metrics.filter_practices(ds, metrics.Filters(**chosen))
-grid = matrix.heatmap_matrix(ds, practices, rows=rows, cols=cols, sort=sort)
-view = matrix.top_rows(grid, None if top == "all" else int(top))
-row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
-fig = figures.heatmap(
-    view,
-    row_labels,
-    col_labels,
-    title=tables.heatmap_title(grid),
-    source_line=i18n.t("heatmap.source", n=len(practices)),
-    hover_label=i18n.t("col.practices"),
-)
+practices, grid, view, fig = services.heatmap(rows, cols, sort, None if top == "all" else int(top), metrics.Filters(**chosen))
 event = charts.plot(fig, "heatmap", on_select="rerun", selection_mode="points")
 st.caption(i18n.t("heatmap.zero_means", shown=len(view), total=len(grid.counts)))
 

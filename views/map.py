@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import i18n, labels, maps, mapview, metrics, services
+from lib import i18n, maps, mapview, metrics, services
 from lib.markup import md
 from lib.ui import charts, shell, url, widgets
 
@@ -42,24 +42,13 @@ url.set_url({"metric": metric.id, "view": view if view != "world" else None, **c
 shown = services.map_view(metric, f)
 geometry = services.geometry()
 names = shell.country_names()
-fig = maps.world_map(
-    shown.table,
-    geometry.shapes,
-    mapview.map_points(ds, geometry.points),
-    ids=geometry.ids,
-    title=mapview.map_title(ds, metric, f),
-    legend_title=mapview.legend_title(ds, metric),
-    class_labels=labels.class_label,
-    source_line=mapview.map_source_line(ds, metric, shown.values),
-    no_data_label=i18n.t("map.no_data"),
-    view=view,
-)
+fig = services.map_figure(metric, f, view)
 event = charts.plot(fig, "world_map", projector_height=700, on_select="rerun", selection_mode="points")
 clicked = charts.selected_iso3(event)
 if clicked:
     url.switch_to("country", iso3=clicked)
 
-st.markdown(md(mapview.map_summary(shown.table, mapview.metric_label(ds, metric))))  # names come from data: escaped
+st.markdown(md(shown.summary))  # names come from data: escaped
 if metric.kind == "statistic" and (shown.values["n_figures"] > 1).any():
     st.caption(i18n.t("map.several_figures"))
 missing = sorted(set(shown.table["iso3"]) - geometry.iso3s)
@@ -70,5 +59,5 @@ widgets.country_picker(ds, list(shown.table["iso3"]), key="map_picker")
 
 if not url.presenting():
     st.subheader(i18n.t("map.table"))
-    st.dataframe(mapview.table_view(shown.table), hide_index=True, width="stretch")
-widgets.download_csv(mapview.csv_frame(shown.table), f"atlas-map-{metric.id.replace(':', '-')}.csv", key="map_csv")
+    st.dataframe(shown.shown_table, hide_index=True, width="stretch")
+widgets.download_csv(lambda: mapview.csv_frame(shown.table), f"atlas-map-{metric.id.replace(':', '-')}.csv", key="map_csv")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import export, i18n, metrics, search, services
+from lib import export, i18n, metrics, services
 from lib.ui import lists, shell, url, widgets
 
 ds = shell.require_dataset()
@@ -38,16 +38,16 @@ with widgets.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
     chosen = widgets.practice_filters(ds, spec, prefix="pr_")
 url.set_url({"q": query, "country": tuple(country), **chosen})
 
-result = search.search(query, services.search_index())
-found = search.apply(metrics.filter_practices(ds, metrics.Filters(country=tuple(country), **chosen)), result)
+filters = metrics.Filters(country=tuple(country), **chosen)
+result, found = services.practice_search(query, filters)
 
 if result is not None and result.countries:
     st.caption(i18n.t("practices.recognised", names=", ".join(names.get(c, c) for c in sorted(result.countries))))
 st.write(i18n.t("practices.count", n=len(found), total=len(ds.practices)))
 
-with widgets.panel(st, i18n.t("practices.facets"), icon=":material/bar_chart:"):
-    if not url.presenting():
-        lists.facets(ds, found)
+with widgets.panel(st, i18n.t("practices.facets"), icon=":material/bar_chart:", key="pr_facets") as facet_panel:
+    if not url.presenting() and facet_panel.open:  # built only while the panel is open
+        lists.facets(services.facet_tables(query, filters))
 
 lists.practice_list(ds, found, key="pr")
 widgets.download_csv(lambda: export.practice_export(ds, found), "atlas-practices.csv", key="pr_csv")

@@ -4,7 +4,7 @@ One tab per question; only the open tab is built, and it is in the URL (`?sectio
 
 import streamlit as st
 
-from lib import export, figures, i18n, services
+from lib import export, i18n, services
 from lib.ui import charts, lists, shell, url, widgets
 
 shell.require_dataset()
@@ -24,6 +24,7 @@ for key, tab in zip(keys, tabs):
     if key != open_key:
         continue
     section = services.statistics_section(key)
+    bars = services.statistics_figures(key)
     with tab:
         st.write(i18n.t(f"statistics.section.{section.key}.intro"))
         charts.headlines(section.headlines)
@@ -31,10 +32,7 @@ for key, tab in zip(keys, tabs):
             if len(section.blocks) > 1:
                 st.subheader(i18n.t(f"statistics.block.{block.key}"))
             for chart in block.charts:
-                charts.plot(
-                    figures.bar_chart(chart.rows, title=chart.title, axis_title=chart.axis, source_line=chart.source),
-                    f"chart_{section.key}_{chart.key}",
-                )
+                charts.plot(bars[chart.key], f"chart_{section.key}_{chart.key}")
             charts.conflicts(block.conflicts)
             lists.long_table(block.table, total=len(block.stats))
         widgets.download_csv(

@@ -5,15 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib import i18n, labels, metrics, tables
+from lib import i18n, services, tables
 from lib.load import Dataset
-from lib.markup import md, practice_card
+from lib.markup import md
 from lib.ui.shell import country_names
-from lib.ui.url import link, presenting
+from lib.ui.url import link, persistent_params, presenting
 
 PAGE_SIZE = 25  # practice cards drawn at first; "Show more" adds as many again
 SHORT_TABLE_ROWS = 40  # up to this many, a static table whose long cells wrap
-FACETS = ("issue", "region", "actor", "period", "source", "scope", "gcm", "country")
 
 
 def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, page: int = PAGE_SIZE) -> None:
@@ -26,18 +25,15 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, page: int = PA
     memo = st.session_state.get(f"{key}_shown")
     limit = memo[1] if isinstance(memo, tuple) and memo[0] == hash(ids) else page
     shown = practices.head(limit)
-    names = country_names()
     open_all = len(shown) <= 6  # a short result list is shown whole
-    for r in shown.itertuples(index=False):
-        codes = [c for c in r.countries.split(";") if c]
-        where = ", ".join(names.get(c, c) for c in codes)
-        label = md(labels.practice_title(ds, r)) + (f" · {md(where)}" if where and len(where) < 60 else "")
-        with st.expander(label, expanded=open_all):
-            st.markdown(practice_card(ds, r, names))
-            if codes:
-                links = st.columns(min(len(codes), 4))
-                for j, c in enumerate(codes[:8]):
-                    link(links[j % len(links)], "country", md(names.get(c, c)), iso3=c)
+    keep = persistent_params()
+    for c in services.practice_cards(shown):
+        with st.expander(c.label, expanded=open_all):
+            st.markdown(c.body)
+            if c.links:
+                cols = st.columns(min(c.n_countries, 4))
+                for j, (iso3, name) in enumerate(c.links):
+                    link(cols[j % len(cols)], "country", name, keep=False, **keep, iso3=iso3)
     rest = len(practices) - len(shown)
     if rest > 0:
         st.caption(i18n.t("practices.showing", n=i18n.number(len(shown)), total=i18n.number(len(practices))))
@@ -55,26 +51,19 @@ def _show_more(state_key: str, signature: int, limit: int) -> None:
     st.session_state[state_key] = (signature, limit)
 
 
-def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> None:
-    """A country's practices under each issue area (10 cards each, then *Show more*)."""
-    for issue, label, group in tables.practices_by_issue(ds, practices):
+def practices_by_issue(ds: Dataset, groups: list[tuple[str, str, pd.DataFrame]]) -> None:
+    """A country's practices under each issue area (10 cards each, then *Show more*);
+    `groups` as tables.practices_by_issue (the profile holds them)."""
+    for issue, label, group in groups:
         st.markdown(f"**{md(label)}** ({len(group)})")
         practice_list(ds, group, key=f"iss_{issue}", page=10)
 
 
-def facets(ds: Dataset, practices: pd.DataFrame) -> None:
-    """Counts of the listed practices by issue area, region, actor, period, source, scope, GCM, country."""
-    names = country_names()
+def facets(frames: list[pd.DataFrame]) -> None:
+    """Counts of the listed practices by issue area, region, actor, period, source, scope, GCM,
+    country (tables.facet_table, four to a row)."""
     cols = st.columns(4)
-    for i, facet in enumerate(FACETS):
-        counts = metrics.facet_counts(ds, practices, facet)
-        if facet == "country":
-            shown = [names.get(k, k) for k in counts.index]
-        elif facet == "region":
-            shown = [i18n.label("region", k, k) for k in counts.index]
-        else:
-            shown = [labels.filter_label(ds, facet, k) for k in counts.index]
-        frame = pd.DataFrame({i18n.t(f"filters.{facet}"): shown, "n": counts.values}).sort_values("n", ascending=False)
+    for i, frame in enumerate(frames):
         cols[i % 4].dataframe(frame, hide_index=True, width="stretch", height=220)
 
 

@@ -17,8 +17,9 @@ def params() -> state.Params:
 
 
 def presenting() -> bool:
-    """Presenter mode (`?present=1`): no sidebar or controls, large type, full-size charts."""
-    return params().flag("present")
+    """Presenter mode (`?present=1`): no sidebar or controls, large type, full-size charts.
+    (Reads the one parameter: pages ask this a dozen times a run.)"""
+    return state.read({"present": st.query_params.get("present", "")}).flag("present")
 
 
 def persistent_params() -> dict[str, str]:

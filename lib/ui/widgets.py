@@ -20,10 +20,14 @@ def control(widget, label: str, *args, key: str, **kwargs):
     return widget(label, *args, key=key, **kwargs)
 
 
-def panel(parent, label: str, icon: str | None = None, expanded: bool = False):
-    """An expander for controls; in presenter mode a plain (empty) container instead."""
+def panel(parent, label: str, icon: str | None = None, expanded: bool = False, key: str | None = None):
+    """An expander for controls; in presenter mode a plain (empty) container instead. With a `key`
+    the page reruns when it is opened or closed and `.open` says which, so costly content can be
+    built only while it is open."""
     if presenting():
         return parent.container()
+    if key:
+        return parent.expander(label, expanded=expanded, icon=icon, key=key, on_change="rerun")
     return parent.expander(label, expanded=expanded, icon=icon)
 
 

@@ -60,3 +60,12 @@ def test_practices_csv_download_opens_with_accents_and_inert_formulas(atlas):
     assert any("Côte d’Ivoire" in r["country_names"] or "Côte d'Ivoire" in r["country_names"] for r in rows)
     assert not [c for r in rows for c in r.values() if c[:1] in "=+@" and c[:1]]
     assert atlas.blocked == [] and atlas.bad_responses == []
+
+
+def test_practice_facets_are_built_when_their_panel_opens(atlas):
+    page = atlas.open("/practices")
+    frames = page.locator('[data-testid="stDataFrame"]')
+    assert frames.count() == 0  # a closed panel costs nothing
+    page.get_by_text("Counts by facet", exact=True).click()
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=\"stDataFrame\"]').length >= 8", timeout=STEP_MS)
+    assert atlas.blocked == [] and atlas.console_errors == []
