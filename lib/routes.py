@@ -42,6 +42,7 @@ ROUTES: tuple[Route, ...] = (
     Route("practices", "practices", "Practices", ":material/search:"),
     Route("statistics", "statistics", "Key statistics", ":material/bar_chart:"),
     Route("about", "about", "About the data", ":material/info:"),
+    Route("story", "story", "Your story", ":material/movie_edit:"),
 )
 BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
 DEFAULT = ROUTES[0]

@@ -127,6 +127,7 @@ TITLE_KEYS = {
     "practices": "practices.title",
     "statistics": "statistics.title",
     "about": "about.title",
+    "story": "story.title",
 }
 
 
