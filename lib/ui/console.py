@@ -73,7 +73,9 @@ def console_view() -> None:
     services.rooms_registry().publish(token, rooms.View(page, query, story.title, step.caption, n, len(story.steps), blank))
 
     head, clock = st.columns([5, 1], vertical_alignment="center")
-    head.markdown(f"### {md(story.title)}  \n{md(i18n.t('story.position', n=n, total=len(story.steps)))}")
+    with head:
+        st.title(md(story.title))
+        st.markdown(f"**{md(i18n.t('console.title'))}** · {md(i18n.t('story.position', n=n, total=len(story.steps)))}")
     with clock:
         _clock()
     c = st.columns(4)
