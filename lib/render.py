@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import kaleido
@@ -53,4 +54,9 @@ def pngs(figs: Iterable[go.Figure], done: Callable[[int], None] | None = None) -
     figs = list(figs)
     if not figs:
         return []
-    return asyncio.run(_render(figs, done))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # the usual case (a Streamlit script thread): no loop running here
+        return asyncio.run(_render(figs, done))
+    with ThreadPoolExecutor(1) as pool:  # called from async code: render on a thread of its own
+        return pool.submit(asyncio.run, _render(figs, done)).result()

@@ -70,31 +70,27 @@ def test_story_file_upload_with_errors_then_a_good_one(atlas, tmp_path):
 
     good.write_text(storybuild.to_toml(three_step_story()), encoding="utf-8")
     page.locator('input[type="file"]').set_input_files(str(good))
-    page.get_by_text("About the heatmap").first.wait_for()
+    page.get_by_text("step 3 of 3").first.wait_for()
     page.wait_for_timeout(1500)
     atlas.shot("story-panel")
     assert atlas.blocked == []
 
 
-def test_handout_draws_its_charts_from_a_file_with_the_network_blocked(chromium_path, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_handout_draws_its_charts_from_a_file_with_the_network_blocked(browser, tmp_path):
     ds = load.load_dataset(ROOT / "data").dataset
     data = pack.story_pack(ds, geo.read_geometry(ROOT / "data"), three_step_story(), "en", today=date(2026, 12, 1))
-    z = zipfile.ZipFile(io.BytesIO(data))
-    z.extractall(tmp_path)
+    zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path)
     handout = next(tmp_path.rglob("handout.html"))
     requested = []
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, headless=True, args=["--no-sandbox"])
-        ctx = b.new_context(viewport={"width": 1300, "height": 900}, offline=True)
+    ctx = browser.new_context(viewport={"width": 1300, "height": 900}, offline=True)
 
-        def route(r):
-            if not r.request.url.startswith(("file:", "data:", "blob:", "about:")):
-                requested.append(r.request.url)
-                return r.abort()
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:", "about:")):
             return r.continue_()
+        requested.append(r.request.url)
+        return r.abort()
 
+    try:
         ctx.route("**/*", route)
         page = ctx.new_page()
         page.goto(handout.as_uri())
@@ -102,5 +98,6 @@ def test_handout_draws_its_charts_from_a_file_with_the_network_blocked(chromium_
         assert page.locator(".choroplethlocation").count() >= 230  # the map, from the shapes inside the file
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "handout.png"), full_page=False)
-        b.close()
+    finally:
+        ctx.close()
     assert requested == []
