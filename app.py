@@ -1,9 +1,9 @@
-"""Migration Practice Atlas: entrypoint (page config, language, presenter mode, story bar, navigation)."""
+"""Migration Practice Atlas: entrypoint (page config, language, presenter mode and console, story bar, navigation)."""
 
 import streamlit as st
 
 from lib import i18n, routes
-from lib.ui import shell, story, url
+from lib.ui import builder, console, shell, story, url
 
 st.set_page_config(page_title="Migration Practice Atlas", page_icon="static/favicon.png", layout="wide")
 
@@ -17,9 +17,19 @@ pages = {
 
 # Presenter mode (?present=1): no sidebar, no navigation menu; the story player stays.
 page = st.navigation(list(pages), position="hidden" if present else "sidebar")
-if present:
-    shell.presenter_chrome()
+name = pages[page].name
+if present and url.params().flag("console"):
+    console.console_view()  # the presenter console replaces the page (README, Presenting at a roundtable)
+elif present:
+    blank = console.audience_blank()
+    shell.presenter_chrome(blank)
+    console.qr_popover(name)
+    if not console.audience(name):  # an audience window follows its console; otherwise the story bar
+        story.story_bar(name)
+    if not blank:
+        page.run()
 else:
     shell.sidebar(lang)
-story.story_bar(pages[page].name)
-page.run()
+    builder.add_view_button(name)
+    story.story_bar(name)
+    page.run()

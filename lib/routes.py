@@ -59,6 +59,7 @@ ROUTES: tuple[Route, ...] = (
     Route(
         "about", "about", {"en": "About the data", "fr": "À propos des données", "es": "Acerca de los datos"}, ":material/info:"
     ),
+    Route("story", "story", {"en": "Your story", "fr": "Votre parcours", "es": "Su recorrido"}, ":material/movie_edit:"),
 )
 BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
 DEFAULT = ROUTES[0]

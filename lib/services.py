@@ -32,7 +32,9 @@ from lib import (
     matrix,
     metrics,
     profile,
+    rooms,
     search,
+    slides,
     tables,
 )
 from lib import stories as story_files
@@ -298,3 +300,23 @@ def stories() -> tuple[dict[str, story_files.Story], list]:
     files = sorted(d.glob("*.toml")) if d.is_dir() else []
     key = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
     return _stories(str(folder), key)
+
+
+# The presenter's kit ----------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def rooms_registry() -> rooms.Rooms:
+    """The one registry of presenter rooms (console -> audience windows), shared by every session."""
+    return rooms.Rooms()
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _view_slides(folder: str, key: tuple, lang: str, page: str, params: tuple[tuple[str, str], ...]) -> tuple[slides.Slide, ...]:
+    g = _geometry(folder, key)
+    return tuple(slides.view_slides(_ds(folder, key), g, page, dict(params), shapes=g.shapes))
+
+
+def view_slides(page: str, params: dict[str, str]) -> tuple[slides.Slide, ...]:
+    """The charts a view shows (previews and console thumbnails; maps refer to the served shapes)."""
+    return _view_slides(*_key(), i18n.language(), page, tuple(sorted(params.items())))

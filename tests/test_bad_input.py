@@ -31,6 +31,7 @@ HEADINGS = {
     "practices": "Practices",
     "statistics": "Key statistics",
     "about": "About the data",
+    "story": "Your story",
 }
 # What a curator must never see in a problem: Python internals instead of an explanation.
 UNREADABLE = re.compile(r"Traceback|KeyError|ValueError|TypeError|IndexError|dtype\(|Error\(|object at 0x|\\x[0-9a-f]{2}|<class ")

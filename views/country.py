@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib import brief, compare, countries, export, figures, i18n, metrics, services
 from lib.markup import md
-from lib.ui import charts, lists, shell, url, widgets
+from lib.ui import builder, charts, lists, shell, url, widgets
 
 ds = shell.require_dataset()
 params = url.params()
@@ -117,3 +117,5 @@ if not url.presenting():
         widgets.download_csv(lambda: export.country_export(ds, iso3), f"atlas-{iso3}.csv", key="country_csv")
     with cols[1]:
         widgets.download_pdf(lambda: brief.build(ds, iso3, lang), f"atlas-brief-{iso3}.pdf", key="country_pdf")
+    with cols[2]:
+        builder.country_pack(ds, iso3, lang)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import figures, i18n
+from lib import figures, i18n, routes, services
 from lib.keyfigures import MAX_CONFLICTS
 from lib.markup import md
+from lib.stories import Step
 from lib.ui.url import presenting
 
 PLOT_CONFIG = {
@@ -102,3 +103,16 @@ def conflict(c) -> None:
         figure_card(card)
     if c.total > len(c.figures):
         st.caption(i18n.t("map.more_figures", n=i18n.number(c.total - len(c.figures))))
+
+
+def thumbnail(step: Step, key: str, height: int) -> None:
+    """A small static preview of a step: its first chart (or the page's name) and one line."""
+    shown = services.view_slides(step.page, step.params)
+    fig = next((s.figure for s in shown if s.figure is not None), None)
+    if fig is None:
+        st.info(i18n.t(routes.route(step.page).nav_key), icon=routes.route(step.page).icon)
+        return
+    thumb = fig.to_dict()
+    thumb["layout"].update(height=height, margin=dict(l=0, r=0, t=30, b=0), annotations=[])
+    st.plotly_chart(thumb, key=key, config={**PLOT_CONFIG, "staticPlot": True, "displayModeBar": False}, width="stretch")
+    st.caption(md(shown[0].lines[0] if shown[0].lines else shown[0].title))

@@ -17,6 +17,11 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 20px; color: #000000
 h1 { font-size: 2.4rem !important; }
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
 </style>"""
+# The audience screen blanked from the presenter console (B): black, nothing shown.
+BLANK_CSS = """<style>
+[data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #000000 !important; }
+[data-testid="stMainBlockContainer"] { visibility: hidden; }
+</style>"""
 
 
 def init_language() -> str:
@@ -27,9 +32,10 @@ def init_language() -> str:
     return lang
 
 
-def presenter_chrome() -> None:
-    """Presenter mode's styling and its one control: the way back to the normal view."""
-    st.html(PRESENTER_CSS)
+def presenter_chrome(blank: bool = False) -> None:
+    """Presenter mode's styling and its one control: the way back to the normal view. `blank`:
+    the console blanked the audience screen."""
+    st.html(PRESENTER_CSS + (BLANK_CSS if blank else ""))
     if st.button(i18n.t("present.exit"), key="present_exit", type="tertiary", icon=":material/close_fullscreen:", shortcut="Esc"):
         st.query_params.pop("present", None)
         st.rerun()

@@ -8,6 +8,22 @@ from lib import i18n, routes, services, stories
 from lib.markup import md
 from lib.ui.url import link, params, persistent_params
 
+SESSION_STORY = "kit_story"  # the story built or opened in this session (never written to disk)
+KEEP_PREFIX = "kit_"  # session keys of the presenter's kit, kept when a step resets the widgets
+
+
+def session_story() -> stories.Story | None:
+    return st.session_state.get(SESSION_STORY)
+
+
+def find_story(sid: str) -> stories.Story | None:
+    """A story by id: the session's own (built or uploaded) first, then the shipped ones."""
+    own = session_story()
+    if own is not None and own.id == sid and own.steps:
+        return own
+    found, _ = services.stories()
+    return found.get(sid)
+
 
 def story_bar(current: str = "") -> None:
     """Where we are in a saved sequence of views, with previous / next (buttons, or the Left /
@@ -16,8 +32,7 @@ def story_bar(current: str = "") -> None:
     sid = p.text("story")
     if not sid:
         return
-    found, _ = services.stories()
-    story = found.get(sid)
+    story = find_story(sid)
     if story is None:
         st.info(i18n.t("story.unknown"), icon=":material/info:")
         return
@@ -41,10 +56,10 @@ def story_bar(current: str = "") -> None:
 
 
 def go_to_step(story: stories.Story, n: int) -> None:
-    keep = {k: st.query_params[k] for k in ("lang", "present") if k in st.query_params}
+    keep = {k: st.query_params[k] for k in ("lang", "present", "console", "room") if k in st.query_params}
     page, query = stories.step_params(story, n, keep)
     for key in list(st.session_state.keys()):  # widgets re-read their state from the step's URL
-        if key != "lang":
+        if key != "lang" and not str(key).startswith(KEEP_PREFIX):
             del st.session_state[key]
     st.switch_page(routes.route(page).view, query_params=query)
 

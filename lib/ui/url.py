@@ -8,7 +8,7 @@ from lib import i18n, routes, state
 from lib.load import Dataset
 from lib.vocabulary import ACTOR_TYPES, PERIODS, SCOPES
 
-PERSIST = ("lang", "present", "story", "step")  # query parameters kept on every page
+PERSIST = ("lang", "present", "story", "step", "console", "room")  # query parameters kept on every page
 
 
 def params() -> state.Params:
