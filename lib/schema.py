@@ -15,6 +15,7 @@ from lib.checks import (
     NOT_EMPTY,
     URL,
     URLS,
+    Vector,
     check,
     column,
     empty_or_one_of,
@@ -23,6 +24,9 @@ from lib.checks import (
     is_period,
     list_of,
     matches,
+    max_words,
+    member_of,
+    numbers,
     one_of,
     split_list,
     text,
@@ -121,7 +125,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                 "title": text("name as printed in the source (or a descriptive title, noted in `curator_note`)"),
                 "summary": column(
                     NOT_EMPTY,
-                    check(lambda v: len(v.split()) <= MAX_SUMMARY_WORDS, f"summary is longer than {MAX_SUMMARY_WORDS} words"),
+                    max_words(MAX_SUMMARY_WORDS, f"summary is longer than {MAX_SUMMARY_WORDS} words"),
                     doc=f"curators' own words, at most {MAX_SUMMARY_WORDS} words",
                 ),
                 "countries": column(
@@ -155,9 +159,16 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                     *_reference(refs.indicators, "unknown indicator (see indicators.csv)"), doc="id from `indicators.csv`"
                 ),
                 "geography": column(
-                    check(
-                        lambda v: geographies is None or v in geographies,
-                        "unknown geography: use an ISO3 code from countries.csv (upper case, e.g. PHL) or a group id from groups.csv",
+                    *(
+                        []
+                        if geographies is None
+                        else [
+                            member_of(
+                                geographies,
+                                "unknown geography: use an ISO3 code from countries.csv (upper case, e.g. PHL) "
+                                "or a group id from groups.csv",
+                            )
+                        ]
                     ),
                     doc="ISO3 from `countries.csv`, or a `group_id` from `groups.csv`",
                 ),
@@ -170,7 +181,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                     doc="as precise as the source: `2020`, `2020-03/2020-12`, `not_stated`",
                 ),
                 "value": column(
-                    check(is_number, "must be a plain number (e.g. 600000 or 20.9, no commas or units)"),
+                    check(is_number, "must be a plain number (e.g. 600000 or 20.9, no commas or units)", Vector(numbers)),
                     doc="the number exactly as printed, never computed, converted or rounded",
                 ),
                 "unit": column(one_of(UNITS, "unknown unit"), doc="of the same kind as the indicator's unit"),
@@ -260,7 +271,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                     *(
                         []
                         if refs.practices is None
-                        else [check(lambda v, known=refs.practices: v in known, "unknown practice_id (not in practices.csv)")]
+                        else [member_of(refs.practices, "unknown practice_id (not in practices.csv)")]
                     ),
                     doc="id from `practices.csv`",
                 ),
