@@ -60,6 +60,36 @@ def check(fn, message: str, vector: Vector | None = None) -> pa.Check:
     return chk
 
 
+def _bytes(a) -> tuple[np.ndarray, np.ndarray]:
+    """A large_string array's UTF-8 bytes and its cells' byte lengths (zero-copy views)."""
+    offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+    data = a.buffers()[2]
+    return (np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)), np.diff(offsets)
+
+
+def _no_long_cells(a) -> np.ndarray:
+    """`len(v) <= MAX_CELL` (code points are never more than bytes, so only long byte strings are counted)."""
+    _, lengths = _bytes(a)
+    if not len(lengths) or lengths.max() <= MAX_CELL:
+        return np.ones(len(a), dtype=bool)
+    return np.asarray(pc.utf8_length(a)) <= MAX_CELL
+
+
+def _no_control(a) -> np.ndarray:
+    """No C0 (but tab, LF, CR), DEL or C1 character; the regex runs only if such a byte is there at all."""
+    data, _ = _bytes(a)
+    low = data[data < 0x20]
+    c1 = np.flatnonzero(data[:-1] == 0xC2)
+    suspect = (
+        not np.isin(low, (9, 10, 13)).all()
+        or bool((data == 0x7F).any())
+        or bool(((data[c1 + 1] >= 0x80) & (data[c1 + 1] <= 0x9F)).any())
+    )
+    if not suspect:
+        return np.ones(len(a), dtype=bool)
+    return ~_bools(pc.match_substring_regex(a, r"[\x{00}-\x{08}\x{0b}\x{0c}\x{0e}-\x{1f}\x{7f}-\x{9f}]"))
+
+
 def _bools(a) -> np.ndarray:
     return np.asarray(pc.fill_null(a, False), dtype=bool)
 
@@ -210,13 +240,13 @@ NOT_EMPTY = check(
 NOT_TOO_LONG = check(
     lambda v: len(v) <= MAX_CELL,
     f"is longer than {MAX_CELL} characters",
-    Vector(lambda a: np.asarray(pc.utf8_length(a)) <= MAX_CELL),
+    Vector(_no_long_cells),
 )
 _CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NO_CONTROL = check(
     lambda v: not _CONTROL_RX.search(v),
     "contains an invisible control character (shown as ␛ or similar); retype the cell",
-    Vector(lambda a: ~_bools(pc.match_substring_regex(a, r"[\x{00}-\x{08}\x{0b}\x{0c}\x{0e}-\x{1f}\x{7f}-\x{9f}]"))),
+    Vector(_no_control),
 )
 _URL_RX = re.compile(r"^https?://[^\s<>\"']+$")
 _URL_RE2 = rf"^https?://[^{_ASCII_SPACE}<>\"']+\n?$"

@@ -98,7 +98,7 @@ def failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Pr
                     Problem(file, spreadsheet_row(index[i]), name, f"{chk.error} (found '{short(v)}')")
                     for i, v in zip(bad, values)
                 ]
-        if col.unique:
+        if col.unique and pc.count_distinct(arr).as_py() < len(arr):
             dup = np.flatnonzero(df[name].duplicated(keep=False).to_numpy())
             values = df[name].to_numpy()[dup]
             out += [

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib import arrowcsv
 from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem, split_list
 from lib.validation import validate
 
@@ -92,11 +93,13 @@ def _records(file: str, text: str) -> tuple[list[tuple[int, list[str]]], list[Pr
     return records, []
 
 
-def read_table(folder: Path, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+def read_table(folder: Path, file: str, fast: bool = True) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one CSV as strings (no type guessing, empty cells stay ''), or say why not.
 
     Blank lines are skipped; the frame's index is each row's spreadsheet row - 2, so that problems
-    found later point at the row a curator sees (`lib.schema` adds the 2 back).
+    found later point at the row a curator sees (`lib.schema` adds the 2 back). `fast`: pyarrow's
+    parser when `lib.arrowcsv` is sure it reads the file as the strict csv reader would (else, and
+    whenever something is wrong, the csv module, which locates every problem).
     """
     path = Path(folder) / file
     if not path.is_file():
@@ -108,6 +111,9 @@ def read_table(folder: Path, file: str) -> tuple[pd.DataFrame | None, list[Probl
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(file, None, None, f"file could not be read ({err.strerror or 'unknown reason'})")]
+    df = arrowcsv.read(raw) if fast else None
+    if df is not None:
+        return df, []
     text, problems = _decode(file, raw)
     if text is None:
         return None, problems
@@ -231,11 +237,11 @@ class LoadResult:
         return self.dataset is not None
 
 
-def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def read_tables(folder: Path, fast: bool = True) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     tables, problems = {}, []
     optional = [f for f in OPTIONAL_FILES if (Path(folder) / f).is_file()]
     for file in (*REQUIRED_FILES, *optional):
-        df, file_problems = read_table(folder, file)
+        df, file_problems = read_table(folder, file, fast)
         problems += file_problems
         if df is not None:
             tables[file] = df
