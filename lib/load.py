@@ -12,13 +12,14 @@ import csv
 import io
 import json
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from lib import arrowcsv
+from lib import arrowcsv, store
 from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem, split_list
 from lib.validation import validate
 
@@ -209,6 +210,20 @@ class Dataset:
         gcm = _explode(self.practices, "gcm_objectives", "gcm")
         self.practice_gcm = gcm.assign(gcm=gcm["gcm"].astype(int))
 
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Every table, the long views included (what `lib.store` keeps)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "folder"}
+
+    @classmethod
+    def restore(cls, folder: Path, frames: dict[str, pd.DataFrame]) -> Dataset:
+        """A dataset from `frames()` stored earlier (already validated and built: nothing recomputed)."""
+        ds = cls.__new__(cls)
+        ds.folder = folder
+        for f in fields(cls):
+            if f.name != "folder":
+                setattr(ds, f.name, frames[f.name])
+        return ds
+
     @cached_property
     def data_date(self) -> str:
         """The date of the newest data file (read once: the dataset is cached per file version)."""
@@ -237,10 +252,25 @@ class LoadResult:
         return self.dataset is not None
 
 
-def read_tables(folder: Path, fast: bool = True) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    tables, problems = {}, []
+Progress = Callable[[str, str, float], None]  # (stage, file or '', fraction done 0-1)
+
+
+def _quiet(stage: str, file: str, done: float) -> None:
+    pass
+
+
+def _files(folder: Path) -> tuple[str, ...]:
     optional = [f for f in OPTIONAL_FILES if (Path(folder) / f).is_file()]
-    for file in (*REQUIRED_FILES, *optional):
+    return (*REQUIRED_FILES, *optional)
+
+
+def read_tables(
+    folder: Path, fast: bool = True, progress: Progress = _quiet
+) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    tables, problems = {}, []
+    files = _files(folder)
+    for i, file in enumerate(files):
+        progress("reading", file, 0.6 * i / len(files))
         df, file_problems = read_table(folder, file, fast)
         problems += file_problems
         if df is not None:
@@ -248,15 +278,33 @@ def read_tables(folder: Path, fast: bool = True) -> tuple[dict[str, pd.DataFrame
     return tables, problems
 
 
-def load_dataset(folder: Path | None = None) -> LoadResult:
-    """Read and validate every file; a dataset is returned only when there is no problem at all."""
+def load_dataset(folder: Path | None = None, progress: Progress = _quiet, cache: bool = True) -> LoadResult:
+    """Read and validate every file; a dataset is returned only when there is no problem at all.
+
+    With `cache`, a dataset validated before from byte-identical files (and the same rules) comes
+    from `lib.store` instead; a valid result is stored there. `progress(stage, file, fraction)` is
+    told what is being done: 'cache', 'reading' (per file), 'validating', 'building', 'saving'.
+    """
     folder = Path(folder) if folder is not None else data_dir()
     if not folder.is_dir():
         return LoadResult(None, [Problem(str(folder), None, None, "data folder not found")])
-    tables, problems = read_tables(folder)
+    key = None
+    if cache:
+        progress("cache", "", 0.0)
+        key = store.content_key(folder, (*_files(folder), GEOMETRY_FILE.as_posix()))
+        frames = store.read(key)
+        if frames is not None:
+            return LoadResult(Dataset.restore(folder, frames), [])
+    tables, problems = read_tables(folder, progress=progress)
+    progress("validating", "", 0.6)
     problems += validate(tables)
     problems += check_geometry(folder)
     if problems:
         return LoadResult(None, problems)
+    progress("building", "", 0.85)
     t = {name.removesuffix(".csv"): df.reset_index(drop=True) for name, df in tables.items()}
-    return LoadResult(Dataset(folder=folder, **t), [])
+    ds = Dataset(folder=folder, **t)
+    if key is not None:
+        progress("saving", "", 0.95)
+        store.write(key, ds.frames())
+    return LoadResult(ds, [])
