@@ -1,14 +1,17 @@
-"""Reading a CSV with pyarrow's parser, only when it certainly gives what Python's strict csv reader gives.
+"""Parsing CSV bytes: pyarrow's parser when it certainly gives what Python's strict csv reader gives, else that reader.
 
 pyarrow reads a 300 MB file in well under a second where `csv.reader` takes many; but it is more
 lenient (text after a closing quote is glued on, blank lines are dropped without counting rows).
 So `read` first checks, in bulk, what could differ: NUL bytes, blank lines, every quote run's place
 (a quote run is legal when parity says it opens or escapes, or it closes before a delimiter), and a
-plain one-line header. Anything unusual returns None and `lib.load` reads the file the slow way,
-which words every problem. tests/test_load.py keeps both readers equal on the bad-input corpus.
+plain one-line header. Anything unusual returns None and `lib.load` reads the file the slow way
+(`decode`, `records`: the csv module), which words every problem. tests/test_load.py keeps both readers equal on the bad-input corpus.
 """
 
 from __future__ import annotations
+
+import csv
+import io
 
 import numpy as np
 import pandas as pd
@@ -17,8 +20,10 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from lib.checks import WHITESPACE
+from lib.schema import Problem
 
 BOM = b"\xef\xbb\xbf"
+QUOTE = '"'
 _QUOTE, _COMMA, _LF, _CR = 34, 44, 10, 13
 
 
@@ -92,3 +97,46 @@ def read(raw: bytes) -> pd.DataFrame | None:
     df.columns = [h.strip() for h in header]
     df.index = pd.Index(index)
     return df
+
+
+def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(file, None, None, "file is UTF-16; save it as 'CSV UTF-8'")]
+    if b"\x00" in raw:
+        if raw.count(b"\x00") * 4 >= len(raw):
+            return None, [Problem(file, None, None, "file looks like UTF-16 (every other byte is zero); save it as 'CSV UTF-8'")]
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        message = f"file contains a NUL (zero) byte at line {line}; is it a spreadsheet or a damaged file? save it as 'CSV UTF-8'"
+        return None, [Problem(file, line, None, message)]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        message = f"file is not UTF-8 (byte {raw[err.start]:#04x} at line {line}); save it as 'CSV UTF-8'"
+        return None, [Problem(file, line, None, message)]
+
+
+def records(file: str, text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """(spreadsheet row, cells) for every CSV record (Python's strict csv module), or why the text is
+    not well-formed CSV."""
+    csv.field_size_limit(2**31 - 1)  # any cell of a file under the size cap
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records, row, line = [], 0, 0
+    try:
+        for cells in reader:
+            row, line = row + 1, reader.line_num
+            records.append((row, cells))
+    except csv.Error as err:
+        start = line + 1  # the record that failed starts on the line after the last good one
+        if "end of data" in str(err):
+            message = (
+                f"a quoted cell starting on line {start} is never closed: "
+                f"a '{QUOTE}' is missing, or a '{QUOTE}' inside a cell is not doubled"
+            )
+        else:
+            message = (
+                f"a quoted cell on line {start} has text after its closing '{QUOTE}'; "
+                f"quote the whole cell and double any '{QUOTE}' inside it"
+            )
+        return [], [Problem(file, row + 1, None, message)]
+    return records, []

@@ -8,8 +8,6 @@ exception, so the app can show its error page and the CLI its list.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from collections.abc import Callable
@@ -18,9 +16,12 @@ from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
+import pyarrow
 
 from lib import arrowcsv, store
-from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem, split_list
+from lib.checks import floats, list_items
+from lib.fastcheck import text_array
+from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem
 from lib.validation import validate
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -30,7 +31,6 @@ ENV_VAR = "ATLAS_DATA_DIR"
 # 100,000 practices (77 MB) and 1,000,000 statistics (295 MB) (bench/RESULTS.md).
 MAX_FILE_BYTES = 512 * 1024 * 1024
 GEOMETRY_FILE = Path("geo") / "countries.geojson"
-QUOTE = '"'
 
 
 def data_dir() -> Path:
@@ -50,48 +50,6 @@ def fingerprint(folder: Path) -> tuple:
         except OSError:
             out.append((name, None, None))
     return (str(folder), tuple(out))
-
-
-def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(file, None, None, "file is UTF-16; save it as 'CSV UTF-8'")]
-    if b"\x00" in raw:
-        if raw.count(b"\x00") * 4 >= len(raw):
-            return None, [Problem(file, None, None, "file looks like UTF-16 (every other byte is zero); save it as 'CSV UTF-8'")]
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        message = f"file contains a NUL (zero) byte at line {line}; is it a spreadsheet or a damaged file? save it as 'CSV UTF-8'"
-        return None, [Problem(file, line, None, message)]
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        message = f"file is not UTF-8 (byte {raw[err.start]:#04x} at line {line}); save it as 'CSV UTF-8'"
-        return None, [Problem(file, line, None, message)]
-
-
-def _records(file: str, text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
-    """(spreadsheet row, cells) for every CSV record, or why the text is not well-formed CSV."""
-    csv.field_size_limit(MAX_FILE_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records, row, line = [], 0, 0
-    try:
-        for cells in reader:
-            row, line = row + 1, reader.line_num
-            records.append((row, cells))
-    except csv.Error as err:
-        start = line + 1  # the record that failed starts on the line after the last good one
-        if "end of data" in str(err):
-            message = (
-                f"a quoted cell starting on line {start} is never closed: "
-                f"a '{QUOTE}' is missing, or a '{QUOTE}' inside a cell is not doubled"
-            )
-        else:
-            message = (
-                f"a quoted cell on line {start} has text after its closing '{QUOTE}'; "
-                f"quote the whole cell and double any '{QUOTE}' inside it"
-            )
-        return [], [Problem(file, row + 1, None, message)]
-    return records, []
 
 
 def read_table(folder: Path, file: str, fast: bool = True) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -115,12 +73,12 @@ def read_table(folder: Path, file: str, fast: bool = True) -> tuple[pd.DataFrame
     df = arrowcsv.read(raw) if fast else None
     if df is not None:
         return df, []
-    text, problems = _decode(file, raw)
+    text, problems = arrowcsv.decode(file, raw)
     if text is None:
         return None, problems
     if not text.strip():
         return None, [Problem(file, None, None, "file is empty; it needs a header row: " + ",".join(COLUMNS[file]))]
-    records, problems = _records(file, text)
+    records, problems = arrowcsv.records(file, text)
     if problems:
         return None, problems
     records = [(row, cells) for row, cells in records if any(c.strip() for c in cells)]
@@ -202,7 +160,8 @@ class Dataset:
     practice_gcm: pd.DataFrame = field(init=False)  # practice_id, gcm (int)
 
     def __post_init__(self) -> None:
-        self.statistics = self.statistics.assign(value=pd.to_numeric(self.statistics["value"]))
+        values = floats(_arrow(self.statistics["value"]))
+        self.statistics = self.statistics.assign(value=pd.Series(values, index=self.statistics.index))
         self.practice_countries = _explode(self.practices, "countries", "iso3")
         n = self.practice_countries.groupby("practice_id")["iso3"].transform("size")
         self.practice_countries = self.practice_countries.assign(n_countries=n)
@@ -237,9 +196,16 @@ class Dataset:
         return f"{self.data_date} · {len(self.practices)} practices · {len(self.statistics)} statistics"
 
 
+def _arrow(series: pd.Series) -> pyarrow.Array:
+    arr = text_array(series)
+    return arr if arr is not None else pyarrow.array(series.astype(str).tolist(), pyarrow.large_string())
+
+
 def _explode(df: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
-    rows = [(pid, item) for pid, cell in zip(df["practice_id"], df[column]) for item in split_list(cell)]
-    return pd.DataFrame(rows, columns=["practice_id", name])
+    """One row per item of a `;`-list cell (`split_list`), in order, with the practice id."""
+    rows, items = list_items(_arrow(df[column]))
+    ids = _arrow(df["practice_id"]).take(pyarrow.array(rows))
+    return pyarrow.table({"practice_id": ids, name: items}).to_pandas()
 
 
 @dataclass
@@ -255,8 +221,7 @@ class LoadResult:
 Progress = Callable[[str, str, float], None]  # (stage, file or '', fraction done 0-1)
 
 
-def _quiet(stage: str, file: str, done: float) -> None:
-    pass
+def _quiet(stage: str, file: str, done: float) -> None: ...
 
 
 def _files(folder: Path) -> tuple[str, ...]:
@@ -264,9 +229,7 @@ def _files(folder: Path) -> tuple[str, ...]:
     return (*REQUIRED_FILES, *optional)
 
 
-def read_tables(
-    folder: Path, fast: bool = True, progress: Progress = _quiet
-) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+def read_tables(folder: Path, fast: bool = True, progress: Progress = _quiet) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     tables, problems = {}, []
     files = _files(folder)
     for i, file in enumerate(files):

@@ -112,6 +112,7 @@ def _frame(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
 
 _SLUG_MSG = "must be a slug: lower-case letters, digits and '-' (at most 80)"
 _SOURCE = "unknown source id (see sources.csv)"
+_GEOGRAPHY = "unknown geography: use an ISO3 code from countries.csv (upper case, e.g. PHL) or a group id from groups.csv"
 
 
 def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
@@ -159,17 +160,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                     *_reference(refs.indicators, "unknown indicator (see indicators.csv)"), doc="id from `indicators.csv`"
                 ),
                 "geography": column(
-                    *(
-                        []
-                        if geographies is None
-                        else [
-                            member_of(
-                                geographies,
-                                "unknown geography: use an ISO3 code from countries.csv (upper case, e.g. PHL) "
-                                "or a group id from groups.csv",
-                            )
-                        ]
-                    ),
+                    *([] if geographies is None else [member_of(geographies, _GEOGRAPHY)]),
                     doc="ISO3 from `countries.csv`, or a `group_id` from `groups.csv`",
                 ),
                 "period": column(

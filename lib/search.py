@@ -10,13 +10,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
+import numpy as np
 import pandas as pd
+import pyarrow
+import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
 from lib import countries
 from lib.load import Dataset
-from lib.schema import split_list
+
+# What str.split() splits on (Python's whitespace), for RE2.
+_SPACE = r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
+TEXT_COLUMNS = ("title", "summary", "implementer", "places")
 
 STOPWORDS = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "de", "la", "le", "les", "des", "du", "el", "los", "y", "et"}
 MIN_WORD_SCORE = 84
@@ -31,21 +38,43 @@ class Index:
 
 
 def build_index(ds: Dataset, country_names: dict[str, str] | None = None) -> Index:
+    """Every folded word of a practice's text and of its countries' names -> practice ids.
+
+    Built column-at-once: the texts are split on whitespace by pyarrow, each distinct token is
+    folded once (`countries.fold`, then split: the same words as folding the whole text), and the
+    (word, practice) pairs are deduplicated with numpy (6.4 s -> well under 1 s at 100,000 practices).
+    """
     country_names = country_names if country_names is not None else countries.search_names(ds.countries)
     names_of = defaultdict(list)
     for name, iso3 in country_names.items():
         names_of[iso3].append(name)
-    words: dict[str, set[str]] = defaultdict(set)
+    ids = ds.practices["practice_id"].to_numpy(dtype=object)
+    n = len(ids)
+    links = ds.practice_countries
+    joined = {iso3: " ".join(names) for iso3, names in names_of.items()}
+    texts = [pyarrow.array(ds.practices[c].tolist(), pyarrow.large_string()) for c in TEXT_COLUMNS]
+    texts.append(pyarrow.array([joined.get(c, "") for c in links["iso3"]], pyarrow.large_string()))
+    rows = np.concatenate([*(np.arange(n),) * len(TEXT_COLUMNS), pd.Index(ids).get_indexer(links["practice_id"])])
+    parts = pc.split_pattern_regex(pyarrow.concat_arrays(texts), _SPACE)
+    parent = rows[np.asarray(pc.list_parent_indices(parts), dtype=np.int64)]
+    tokens = pc.dictionary_encode(pc.list_flatten(parts))
+    folded = [countries.fold(t).split() for t in tokens.dictionary.to_pylist()]
+    vocab = sorted(set(chain.from_iterable(folded)))
+    code_of = {w: i for i, w in enumerate(vocab)}
+    lens = np.array([len(f) for f in folded], dtype=np.int64)
+    flat = np.array([code_of[w] for f in folded for w in f], dtype=np.int64)
+    starts = np.cumsum(lens) - lens
+    tok = np.asarray(tokens.indices, dtype=np.int64)
+    rep = lens[tok]
+    offset = np.arange(int(rep.sum())) - np.repeat(np.cumsum(rep) - rep, rep)
+    pairs = np.unique(flat[np.repeat(starts[tok], rep) + offset] * max(n, 1) + np.repeat(parent, rep))
+    word, row = pairs // max(n, 1), pairs % max(n, 1)
+    cuts = np.flatnonzero(np.diff(word)) + 1
+    words = {vocab[word[a]]: set(ids[row[a:b]]) for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(word)]) if b > a}
     by_country: dict[str, set[str]] = defaultdict(set)
-    for p in ds.practices.itertuples(index=False):
-        text = " ".join([p.title, p.summary, p.implementer, p.places])
-        codes = split_list(p.countries)
-        for iso3 in codes:
-            by_country[iso3].add(p.practice_id)
-            text += " " + " ".join(names_of.get(iso3, []))
-        for w in countries.fold(text).split():
-            words[w].add(p.practice_id)
-    return Index(dict(words), sorted(words), dict(by_country), country_names)
+    for pid, iso3 in zip(links["practice_id"], links["iso3"]):
+        by_country[iso3].add(pid)
+    return Index(words, sorted(words), dict(by_country), country_names)
 
 
 def _country_spans(tokens: list[str], index: Index) -> tuple[set[str], set[int]]:
