@@ -108,11 +108,17 @@ def failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Pr
     return out
 
 
-def _mapped(arr: pyarrow.Array, mapping: dict) -> np.ndarray:
-    """`mapping.get(cell)` for every cell (None when absent), looked up once per distinct value."""
+def _codes(arr: pyarrow.Array, mapping: dict, labels: list) -> np.ndarray:
+    """The position in `labels` of `mapping.get(cell)` for every cell (-1 when absent), looked up
+    once per distinct value."""
     encoded = pc.dictionary_encode(arr)
-    looked = np.array([mapping.get(v) for v in encoded.dictionary.to_pylist()] + [None], dtype=object)
-    return looked[np.asarray(encoded.indices)] if len(arr) else np.array([], dtype=object)
+    where = {label: i for i, label in enumerate(labels)}
+    looked = np.array([where.get(mapping.get(v), -1) for v in encoded.dictionary.to_pylist()] + [-1], dtype=np.int64)
+    return looked[np.asarray(encoded.indices, dtype=np.int64)] if len(arr) else np.zeros(0, dtype=np.int64)
+
+
+def _cells(arr: pyarrow.Array, rows: np.ndarray) -> list:
+    return arr.take(pyarrow.array(rows, pyarrow.int64())).to_pylist()
 
 
 def statistics_rules(stats: pd.DataFrame, refs: References) -> list[Problem] | None:
@@ -121,21 +127,23 @@ def statistics_rules(stats: pd.DataFrame, refs: References) -> list[Problem] | N
     if ind is None or unit is None or value is None:
         return None
     kind = {u: scale[0] for u, scale in UNIT_SCALE.items()}
+    kinds = sorted(set(kind.values()))
     want = {i: u for i, u in refs.indicator_units.items() if u in UNIT_SCALE}
-    want_unit, unit_kind = _mapped(ind, want), _mapped(unit, kind)
-    want_kind = _mapped(ind, {i: kind[u] for i, u in want.items()})
+    unit_kind = _codes(unit, kind, kinds)
+    want_kind = _codes(ind, {i: kind[u] for i, u in want.items()}, kinds)
     index, out = stats.index.to_numpy(), []
-    wrong = np.flatnonzero((want_kind != None) & (unit_kind != None) & (want_kind != unit_kind))  # noqa: E711
-    units, inds = unit.to_numpy(zero_copy_only=False), ind.to_numpy(zero_copy_only=False)
-    for i in wrong:
-        message = f"unit '{units[i]}' is not of the same kind as indicator '{inds[i]}' unit '{want_unit[i]}'"
+    wrong = np.flatnonzero((want_kind >= 0) & (unit_kind >= 0) & (want_kind != unit_kind))
+    for i, u, d in zip(wrong, _cells(unit, wrong), _cells(ind, wrong)):
+        message = f"unit '{u}' is not of the same kind as indicator '{d}' unit '{want[d]}'"
         out.append(Problem("statistics.csv", spreadsheet_row(index[i]), "unit", message))
     numeric = numbers(value)
     negative = np.zeros(len(value), dtype=bool)
     if numeric.any():
         negative[numeric] = floats(value.filter(pyarrow.array(numeric))) < 0
-    for i in np.flatnonzero(negative & (unit_kind != None) & (unit_kind != "percent_change")):  # noqa: E711
-        message = f"must not be negative for unit '{units[i]}' (only percent_change values can be)"
+    change = kinds.index("percent_change") if "percent_change" in kinds else -2
+    bad = np.flatnonzero(negative & (unit_kind >= 0) & (unit_kind != change))
+    for i, u in zip(bad, _cells(unit, bad)):
+        message = f"must not be negative for unit '{u}' (only percent_change values can be)"
         out.append(Problem("statistics.csv", spreadsheet_row(index[i]), "value", message))
     return out
 
@@ -151,8 +159,8 @@ def practices_rules(prac: pd.DataFrame) -> list[Problem] | None:
         message = "must say 'stated' or 'assigned' when GCM objectives are given"
         out.append(Problem("practices.csv", spreadsheet_row(index[i]), "gcm_basis", message))
     no_country = np.bincount(list_items(countries)[0], minlength=len(countries)) == 0
-    scopes = scope.to_numpy(zero_copy_only=False)
-    for i in np.flatnonzero(np.isin(scopes, ["national", "local"]) & no_country):
-        message = f"a {scopes[i]} practice needs at least one country"
+    local = np.flatnonzero(np.asarray(pc.is_in(scope, value_set=pyarrow.array(["national", "local"])), dtype=bool) & no_country)
+    for i, kind in zip(local, _cells(scope, local)):
+        message = f"a {kind} practice needs at least one country"
         out.append(Problem("practices.csv", spreadsheet_row(index[i]), "countries", message))
     return out
