@@ -232,8 +232,9 @@ def _files(folder: Path) -> tuple[str, ...]:
 def read_tables(folder: Path, fast: bool = True, progress: Progress = _quiet) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     tables, problems = {}, []
     files = _files(folder)
+    sizes = [(Path(folder) / f).stat().st_size if (Path(folder) / f).is_file() else 0 for f in files]
     for i, file in enumerate(files):
-        progress("reading", file, 0.6 * i / len(files))
+        progress("reading", file, 0.6 * sum(sizes[:i]) / max(1, sum(sizes)))  # by bytes: the big files dominate
         df, file_problems = read_table(folder, file, fast)
         problems += file_problems
         if df is not None:
