@@ -160,7 +160,7 @@ class Dataset:
     practice_gcm: pd.DataFrame = field(init=False)  # practice_id, gcm (int)
 
     def __post_init__(self) -> None:
-        values = floats(_arrow(self.statistics["value"]))
+        values = floats(arrow_text(self.statistics["value"]))
         self.statistics = self.statistics.assign(value=pd.Series(values, index=self.statistics.index))
         self.practice_countries = _explode(self.practices, "countries", "iso3")
         n = self.practice_countries.groupby("practice_id")["iso3"].transform("size")
@@ -196,15 +196,16 @@ class Dataset:
         return f"{self.data_date} · {len(self.practices)} practices · {len(self.statistics)} statistics"
 
 
-def _arrow(series: pd.Series) -> pyarrow.Array:
+def arrow_text(series: pd.Series) -> pyarrow.Array:
+    """A text column as one pyarrow large_string array (zero-copy when it is already Arrow-backed)."""
     arr = text_array(series)
     return arr if arr is not None else pyarrow.array(series.astype(str).tolist(), pyarrow.large_string())
 
 
 def _explode(df: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
     """One row per item of a `;`-list cell (`split_list`), in order, with the practice id."""
-    rows, items = list_items(_arrow(df[column]))
-    ids = _arrow(df["practice_id"]).take(pyarrow.array(rows))
+    rows, items = list_items(arrow_text(df[column]))
+    ids = arrow_text(df["practice_id"]).take(pyarrow.array(rows))
     return pyarrow.table({"practice_id": ids, name: items}).to_pandas()
 
 
