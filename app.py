@@ -9,6 +9,7 @@ st.set_page_config(page_title="Migration Practice Atlas", page_icon="static/favi
 
 lang = shell.init_language()
 present = url.presenting()
+shell.wait_for_data()  # a first load of a large folder shows its progress instead of a blank page
 
 # One st.Page per route of lib/routes.py (views/, not pages/: see the README, "Adding a page").
 pages = {

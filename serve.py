@@ -2,7 +2,8 @@
 
 The same as `streamlit run app.py [options]`, plus one thing: while the server starts and the first
 browser downloads Streamlit's JavaScript, a background thread imports the app's libraries and
-fills the shared caches (data read and validated, geometry, search indexes). Without it, the first
+fills the shared caches (data read and validated, or taken from the content-hash cache; geometry,
+search indexes); a page opened meanwhile shows what the load is doing. Without it, the first
 visitor's page run does that work (about 1 s) after the browser has connected; see
 bench/RESULTS.md. A problem there is not reported here: the page shows it as it would anyway.
 """
@@ -21,6 +22,9 @@ def warm() -> None:
         # noqa reason: imported in this thread, not at the top, so that the server starts at once
         from lib import services  # noqa: PLC0415
 
+        state = services.loading()  # the same background load the first page shows the progress of
+        if state.thread is not None:
+            state.thread.join()
         if services.dataset().ok:
             services.geometry()
             services.country_index()

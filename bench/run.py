@@ -40,6 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import bigdata
 from bench.load import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -253,7 +254,7 @@ def _warm_start(path: Path) -> None:
     from lib import countries, geo, load, search
 
     saved = pickle.loads(path.read_bytes())
-    load.load_dataset = lambda folder=None: saved["dataset"]
+    load.load_dataset = lambda folder=None, **_: saved["dataset"]
     geo.read_geometry = lambda folder: saved["geometry"]
     countries.search_names = lambda df: saved["country_index"]
     search.build_index = lambda ds, names=None: saved["search_index"]
@@ -835,6 +836,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small variant for smoke testing (about 2 minutes)")
     ap.add_argument("--no-browser", action="store_true", help="skip the real-server and browser measurements")
     ap.add_argument("--no-scale", action="store_true", help="skip the generated datasets")
+    ap.add_argument(
+        "--no-bigdata", action="store_true", help="skip the large-folder load, cache and index part (bench/bigdata.py)"
+    )
+    ap.add_argument("--bigdata", action="store_true", help="only the large-folder part (bench/bigdata.py)")
     ap.add_argument("--budget", type=float, default=570, help="seconds for the whole bench (default 570)")
     ap.add_argument("--profile", help="profile one scenario instead (e.g. map, country?iso3=PHL, map:metric, practices:search)")
     ap.add_argument("--sort", default="cumulative", help="pstats sort key for --profile")
@@ -855,6 +860,9 @@ def main(argv: list[str] | None = None) -> int:
         return worker_main(args)  # --budget is then seconds per scenario (run_worker passes it)
     if args.profile:
         return profile_main(args)
+
+    if args.bigdata:
+        return bigdata.main(["--trials", "1" if args.quick else "3"])
 
     t_start = time.monotonic()
     deadline = t_start + args.budget
@@ -897,8 +905,15 @@ def main(argv: list[str] | None = None) -> int:
                 log=log,
             )
             scale.append((name, practices, stats, res, meta, gen))
+    big = ""
+    if not args.no_bigdata:
+        log("large folders: pyarrow read vs cold load + validation, warm restart, search index (bench/bigdata.py)")
+        cmd = [sys.executable, "-m", "bench.bigdata", "--trials", "1" if q else "3"] + (["--only", "p1k-s10k"] if q else [])
+        big = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True).stdout
     wall = time.monotonic() - t_start
     md = render(env, curated, browser, scale, wall, q)
+    if big:
+        md += "\n\n### Large folders: load, validation, cache, search index (bench/bigdata.py)\n\n" + big
     print(md)
     out = args.out or OUT / f"results-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}{'-quick' if q else ''}.md"
     out.write_text(md, encoding="utf-8")

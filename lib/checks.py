@@ -2,15 +2,25 @@
 
 Every check is element-wise and never raises: a value that makes the test raise simply fails and is
 located by the validator. Used by `lib.schema` (the declarations) and `lib.validation`.
+
+Each check may also carry a column-at-once form (`Vector`, read by `lib.fastcheck`): a pyarrow
+function giving the same answer for a whole column. `exact=False` means it is exact on ASCII cells
+only (Python's `re`, `str.split` and `\\s` know more whitespace than RE2); the others are then
+asked of the element-wise form. A check declared without one is evaluated once per distinct value.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandera.pandas as pa
+import pyarrow as pyarrow_
+import pyarrow.compute as pc
 
 MAX_CELL = 5000  # characters; longer cells are a data-entry accident, not content
 LIST_SEP = ";"
@@ -18,12 +28,26 @@ SLUG = r"^[a-z0-9][a-z0-9_-]{0,79}$"  # ids: lower-case letters, digits, "_" and
 PERIOD_PART = r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$"  # 2020, 2020-03, 2020-Q2
 
 
+# Every character Python's str.strip() removes (so that pyarrow trims exactly the same).
+WHITESPACE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+# The same set as an RE2 class body, for ASCII cells (what str.split() splits on there).
+_ASCII_SPACE = r"\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} "
+
+
 def split_list(cell: str) -> list[str]:
     """Split a `;`-separated cell into trimmed, non-empty items."""
     return [p.strip() for p in str(cell).split(LIST_SEP) if p.strip()]
 
 
-def check(fn, message: str) -> pa.Check:
+@dataclass(frozen=True)
+class Vector:
+    """A check's column-at-once form: pyarrow string array -> numpy bool (True = the cell passes)."""
+
+    fn: Callable
+    exact: bool = True  # False: exact on ASCII cells only
+
+
+def check(fn, message: str, vector: Vector | None = None) -> pa.Check:
     """An element-wise check; a value that makes `fn` raise simply fails (and is located)."""
 
     def safe(v) -> bool:
@@ -32,17 +56,91 @@ def check(fn, message: str) -> pa.Check:
         except (TypeError, ValueError, OverflowError):
             return False
 
-    return pa.Check(safe, element_wise=True, error=message)
+    chk = pa.Check(safe, element_wise=True, error=message)
+    chk.element = safe  # read by lib.fastcheck, with `vector`
+    chk.vector = vector
+    return chk
+
+
+def _bytes(a) -> tuple[np.ndarray, np.ndarray]:
+    """A large_string array's UTF-8 bytes and its cells' byte lengths (zero-copy views)."""
+    offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+    data = a.buffers()[2]
+    return (np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)), np.diff(offsets)
+
+
+def _no_long_cells(a) -> np.ndarray:
+    """`len(v) <= MAX_CELL` (code points are never more than bytes, so only long byte strings are counted)."""
+    _, lengths = _bytes(a)
+    if not len(lengths) or lengths.max() <= MAX_CELL:
+        return np.ones(len(a), dtype=bool)
+    return np.asarray(pc.utf8_length(a)) <= MAX_CELL
+
+
+def _no_control(a) -> np.ndarray:
+    """No C0 (but tab, LF, CR), DEL or C1 character; the regex runs only if such a byte is there at all."""
+    data, _ = _bytes(a)
+    low = data[data < 0x20]
+    c1 = np.flatnonzero(data[:-1] == 0xC2)
+    suspect = (
+        not np.isin(low, (9, 10, 13)).all()
+        or bool((data == 0x7F).any())
+        or bool(((data[c1 + 1] >= 0x80) & (data[c1 + 1] <= 0x9F)).any())
+    )
+    if not suspect:
+        return np.ones(len(a), dtype=bool)
+    return ~_bools(pc.match_substring_regex(a, r"[\x{00}-\x{08}\x{0b}\x{0c}\x{0e}-\x{1f}\x{7f}-\x{9f}]"))
+
+
+def _bools(a) -> np.ndarray:
+    return np.asarray(pc.fill_null(a, False), dtype=bool)
+
+
+def _regex(pattern: str) -> Vector:
+    """Python `re.match(pattern)` for ASCII cells, in RE2 (a final '$' also allows one trailing newline, as in Python)."""
+    rx = pattern[:-1] + r"\n?$" if pattern.endswith("$") else pattern
+    rx = rx if rx.startswith("^") else "^(?:" + rx + ")"
+    return Vector(lambda a: _bools(pc.match_substring_regex(a, rx)), exact=False)
+
+
+def member_of(allowed, message: str) -> pa.Check:
+    """The cell is one of `allowed` (exactly, no trimming)."""
+    allowed = frozenset(allowed)
+    values = pyarrow_.array(sorted(allowed), pyarrow_.large_string())
+    return check(lambda v: v in allowed, message, Vector(lambda a: _bools(pc.is_in(a, value_set=values))))
 
 
 def one_of(values, what: str) -> pa.Check:
-    allowed = set(values)
-    return check(lambda v: v in allowed, f"{what}; expected one of: {', '.join(values)}")
+    return member_of(values, f"{what}; expected one of: {', '.join(values)}")
 
 
 def empty_or_one_of(values, what: str) -> pa.Check:
     allowed = set(values)
-    return check(lambda v: v == "" or v in allowed, f"{what}; expected empty or one of: {', '.join(values)}")
+    value_set = pyarrow_.array(sorted(allowed), pyarrow_.large_string())
+    return check(
+        lambda v: v == "" or v in allowed,
+        f"{what}; expected empty or one of: {', '.join(values)}",
+        Vector(lambda a: _bools(pc.or_(pc.equal(a, ""), pc.is_in(a, value_set=value_set)))),
+    )
+
+
+def list_items(a):
+    """A `;`-list column as (row of each trimmed non-empty item, the items), like `split_list`."""
+    parts = pc.split_pattern(a, LIST_SEP)
+    rows = np.asarray(pc.list_parent_indices(parts))
+    items = pc.utf8_trim(pc.list_flatten(parts), WHITESPACE)
+    keep = _bools(pc.not_equal(items, ""))
+    return rows[keep], items.filter(pyarrow_.array(keep))
+
+
+def _all_items(a, ok_items, required: bool) -> np.ndarray:
+    """Per row: every item passes `ok_items` (and there is at least one when `required`)."""
+    rows, items = list_items(a)
+    bad = np.zeros(len(a), dtype=bool)
+    bad[rows[~ok_items(items)]] = True
+    if required:
+        bad |= np.bincount(rows, minlength=len(a)) == 0
+    return ~bad
 
 
 def list_of(allowed: frozenset[str] | None, what: str, required: bool) -> pa.Check:
@@ -54,13 +152,30 @@ def list_of(allowed: frozenset[str] | None, what: str, required: bool) -> pa.Che
             return False
         return allowed is None or all(i in allowed for i in items)
 
+    values = None if allowed is None else pyarrow_.array(sorted(allowed), pyarrow_.large_string())
+
+    def ok_items(items) -> np.ndarray:
+        return np.ones(len(items), dtype=bool) if values is None else _bools(pc.is_in(items, value_set=values))
+
     need = "at least one " if required else ""
-    return check(ok, f"{need}{what} separated by ';', each a known id")
+    return check(ok, f"{need}{what} separated by ';', each a known id", Vector(lambda a: _all_items(a, ok_items, required)))
 
 
 def matches(pattern: str, message: str) -> pa.Check:
+    """`re.match(pattern)`; patterns with Unicode-aware classes (\\s, \\w, \\d, \\b) get no vector form."""
     rx = re.compile(pattern)
-    return check(lambda v: bool(rx.match(v)), message)
+    vector = None if re.search(r"\\[sSwWdDbB]", pattern) else _regex(pattern)
+    return check(lambda v: bool(rx.match(v)), message, vector)
+
+
+def max_words(n: int, message: str) -> pa.Check:
+    """At most `n` words (`str.split()`: runs of non-whitespace)."""
+    word = f"[^{_ASCII_SPACE}]+"
+    return check(
+        lambda v: len(v.split()) <= n,
+        message,
+        Vector(lambda a: np.asarray(pc.count_substring_regex(a, word)) <= n, exact=False),
+    )
 
 
 _NUMBER_RX = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
@@ -71,6 +186,27 @@ _PERIOD_RX = re.compile(PERIOD_PART, re.ASCII)
 def is_number(v: str) -> bool:
     """A plain ASCII number (no '1_000', no other scripts' digits), finite."""
     return bool(_NUMBER_RX.match(v)) and math.isfinite(float(v))
+
+
+def numbers(a) -> np.ndarray:
+    """`is_number` for a whole column (non-ASCII cells are never numbers here, as in `is_number`)."""
+    ok = _bools(pc.match_substring_regex(a, r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\n?$"))
+    if ok.any():
+        ok[ok] = np.isfinite(floats(a.filter(pyarrow_.array(ok))))
+    return ok
+
+
+def empty_or_numbers(a) -> np.ndarray:
+    """`v == "" or is_number(v)` for a whole column (a figure given only in words has no number)."""
+    return _bools(pc.equal(a, "")) | numbers(a)
+
+
+def floats(a) -> np.ndarray:
+    """`float(cell)` for cells that passed the number pattern (the values the app reads)."""
+    try:
+        return np.asarray(pc.cast(pc.utf8_rtrim(a, "\n"), pyarrow_.float64()), dtype=float)
+    except (pyarrow_.ArrowInvalid, ValueError):
+        return np.array([float(v) for v in a.to_pylist()], dtype=float)
 
 
 def is_int_in(lo: int, hi: int):
@@ -124,17 +260,33 @@ def is_date(v: str, partial: bool = False) -> bool:
     return 1900 <= int(m.group(1)) <= 2100
 
 
-NOT_EMPTY = check(lambda v: v.strip() != "", "must not be empty")
-NOT_TOO_LONG = check(lambda v: len(v) <= MAX_CELL, f"is longer than {MAX_CELL} characters")
+NOT_EMPTY = check(
+    lambda v: v.strip() != "",
+    "must not be empty",
+    Vector(lambda a: _bools(pc.not_equal(pc.utf8_trim(a, WHITESPACE), ""))),
+)
+NOT_TOO_LONG = check(
+    lambda v: len(v) <= MAX_CELL,
+    f"is longer than {MAX_CELL} characters",
+    Vector(_no_long_cells),
+)
 _CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NO_CONTROL = check(
-    lambda v: not _CONTROL_RX.search(v), "contains an invisible control character (shown as ␛ or similar); retype the cell"
+    lambda v: not _CONTROL_RX.search(v),
+    "contains an invisible control character (shown as ␛ or similar); retype the cell",
+    Vector(_no_control),
 )
 _URL_RX = re.compile(r"^https?://[^\s<>\"']+$")
-URL = check(lambda v: v == "" or bool(_URL_RX.match(v)), "must be empty or a web address starting with http:// or https://")
+_URL_RE2 = rf"^https?://[^{_ASCII_SPACE}<>\"']+\n?$"
+URL = check(
+    lambda v: v == "" or bool(_URL_RX.match(v)),
+    "must be empty or a web address starting with http:// or https://",
+    Vector(lambda a: _bools(pc.or_(pc.equal(a, ""), pc.match_substring_regex(a, _URL_RE2))), exact=False),
+)
 URLS = check(
     lambda v: all(_URL_RX.match(u) for u in split_list(v)),
     "must be empty or web addresses starting with http:// or https://, separated by ';'",
+    Vector(lambda a: _all_items(a, lambda items: _bools(pc.match_substring_regex(items, _URL_RE2)), False), exact=False),
 )
 
 

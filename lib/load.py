@@ -8,19 +8,22 @@ exception, so the app can show its error page and the CLI its list.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
+import pyarrow
 
-from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem, split_list
+from lib import arrowcsv, store
+from lib.checks import floats, list_items
+from lib.fastcheck import text_array
+from lib.schema import COLUMNS, GEOMETRY_PROPERTIES, OPTIONAL_FILES, REQUIRED_FILES, Problem
 from lib.validation import validate
 
 REPO_DIR = Path(__file__).resolve().parent.parent
@@ -30,7 +33,6 @@ ENV_VAR = "ATLAS_DATA_DIR"
 # 100,000 practices (77 MB) and 1,000,000 statistics (295 MB) (bench/RESULTS.md).
 MAX_FILE_BYTES = 512 * 1024 * 1024
 GEOMETRY_FILE = Path("geo") / "countries.geojson"
-QUOTE = '"'
 
 
 def data_dir() -> Path:
@@ -68,53 +70,13 @@ def data_version_key(folder: Path) -> str:
     return seen[1]
 
 
-def _decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(file, None, None, "file is UTF-16; save it as 'CSV UTF-8'")]
-    if b"\x00" in raw:
-        if raw.count(b"\x00") * 4 >= len(raw):
-            return None, [Problem(file, None, None, "file looks like UTF-16 (every other byte is zero); save it as 'CSV UTF-8'")]
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        message = f"file contains a NUL (zero) byte at line {line}; is it a spreadsheet or a damaged file? save it as 'CSV UTF-8'"
-        return None, [Problem(file, line, None, message)]
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        message = f"file is not UTF-8 (byte {raw[err.start]:#04x} at line {line}); save it as 'CSV UTF-8'"
-        return None, [Problem(file, line, None, message)]
-
-
-def _records(file: str, text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
-    """(spreadsheet row, cells) for every CSV record, or why the text is not well-formed CSV."""
-    csv.field_size_limit(MAX_FILE_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records, row, line = [], 0, 0
-    try:
-        for cells in reader:
-            row, line = row + 1, reader.line_num
-            records.append((row, cells))
-    except csv.Error as err:
-        start = line + 1  # the record that failed starts on the line after the last good one
-        if "end of data" in str(err):
-            message = (
-                f"a quoted cell starting on line {start} is never closed: "
-                f"a '{QUOTE}' is missing, or a '{QUOTE}' inside a cell is not doubled"
-            )
-        else:
-            message = (
-                f"a quoted cell on line {start} has text after its closing '{QUOTE}'; "
-                f"quote the whole cell and double any '{QUOTE}' inside it"
-            )
-        return [], [Problem(file, row + 1, None, message)]
-    return records, []
-
-
-def read_table(folder: Path, file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+def read_table(folder: Path, file: str, fast: bool = True) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Read one CSV as strings (no type guessing, empty cells stay ''), or say why not.
 
     Blank lines are skipped; the frame's index is each row's spreadsheet row - 2, so that problems
-    found later point at the row a curator sees (`lib.schema` adds the 2 back).
+    found later point at the row a curator sees (`lib.schema` adds the 2 back). `fast`: pyarrow's
+    parser when `lib.arrowcsv` is sure it reads the file as the strict csv reader would (else, and
+    whenever something is wrong, the csv module, which locates every problem).
     """
     path = Path(folder) / file
     if not path.is_file():
@@ -126,12 +88,15 @@ def read_table(folder: Path, file: str) -> tuple[pd.DataFrame | None, list[Probl
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(file, None, None, f"file could not be read ({err.strerror or 'unknown reason'})")]
-    text, problems = _decode(file, raw)
+    df = arrowcsv.read(raw) if fast else None
+    if df is not None:
+        return df, []
+    text, problems = arrowcsv.decode(file, raw)
     if text is None:
         return None, problems
     if not text.strip():
         return None, [Problem(file, None, None, "file is empty; it needs a header row: " + ",".join(COLUMNS[file]))]
-    records, problems = _records(file, text)
+    records, problems = arrowcsv.records(file, text)
     if problems:
         return None, problems
     records = [(row, cells) for row, cells in records if any(c.strip() for c in cells)]
@@ -215,13 +180,32 @@ class Dataset:
 
     def __post_init__(self) -> None:
         # validated: a plain number, or empty where the figure is only in words (value_text) -> NaN
-        self.statistics = self.statistics.assign(value=pd.to_numeric(self.statistics["value"].replace("", None)))
+        col = self.statistics["value"]
+        if (col == "").any():
+            values = pd.to_numeric(col.replace("", None))
+        else:
+            values = pd.Series(floats(arrow_text(col)), index=col.index)
+        self.statistics = self.statistics.assign(value=values)
         self.practice_countries = _explode(self.practices, "countries", "iso3")
         n = self.practice_countries.groupby("practice_id")["iso3"].transform("size")
         self.practice_countries = self.practice_countries.assign(n_countries=n)
         self.practice_issues = _explode(self.practices, "issue_areas", "issue_area")
         gcm = _explode(self.practices, "gcm_objectives", "gcm")
         self.practice_gcm = gcm.assign(gcm=gcm["gcm"].astype(int))
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """Every table, the long views included (what `lib.store` keeps)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "folder"}
+
+    @classmethod
+    def restore(cls, folder: Path, frames: dict[str, pd.DataFrame]) -> Dataset:
+        """A dataset from `frames()` stored earlier (already validated and built: nothing recomputed)."""
+        ds = cls.__new__(cls)
+        ds.folder = folder
+        for f in fields(cls):
+            if f.name != "folder":
+                setattr(ds, f.name, frames[f.name])
+        return ds
 
     @cached_property
     def data_date(self) -> str:
@@ -236,9 +220,17 @@ class Dataset:
         return f"{self.data_date} · {len(self.practices)} practices · {len(self.statistics)} statistics"
 
 
+def arrow_text(series: pd.Series) -> pyarrow.Array:
+    """A text column as one pyarrow large_string array (zero-copy when it is already Arrow-backed)."""
+    arr = text_array(series)
+    return arr if arr is not None else pyarrow.array(series.astype(str).tolist(), pyarrow.large_string())
+
+
 def _explode(df: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
-    rows = [(pid, item) for pid, cell in zip(df["practice_id"], df[column]) for item in split_list(cell)]
-    return pd.DataFrame(rows, columns=["practice_id", name])
+    """One row per item of a `;`-list cell (`split_list`), in order, with the practice id."""
+    rows, items = list_items(arrow_text(df[column]))
+    ids = arrow_text(df["practice_id"]).take(pyarrow.array(rows))
+    return pyarrow.table({"practice_id": ids, name: items}).to_pandas()
 
 
 @dataclass
@@ -251,26 +243,57 @@ class LoadResult:
         return self.dataset is not None
 
 
-def read_tables(folder: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    tables, problems = {}, []
+Progress = Callable[[str, str, float], None]  # (stage, file or '', fraction done 0-1)
+
+
+def _quiet(stage: str, file: str, done: float) -> None: ...
+
+
+def _files(folder: Path) -> tuple[str, ...]:
     optional = [f for f in OPTIONAL_FILES if (Path(folder) / f).is_file()]
-    for file in (*REQUIRED_FILES, *optional):
-        df, file_problems = read_table(folder, file)
+    return (*REQUIRED_FILES, *optional)
+
+
+def read_tables(folder: Path, fast: bool = True, progress: Progress = _quiet) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    tables, problems = {}, []
+    files = _files(folder)
+    sizes = [(Path(folder) / f).stat().st_size if (Path(folder) / f).is_file() else 0 for f in files]
+    for i, file in enumerate(files):
+        progress("reading", file, 0.6 * sum(sizes[:i]) / max(1, sum(sizes)))  # by bytes: the big files dominate
+        df, file_problems = read_table(folder, file, fast)
         problems += file_problems
         if df is not None:
             tables[file] = df
     return tables, problems
 
 
-def load_dataset(folder: Path | None = None) -> LoadResult:
-    """Read and validate every file; a dataset is returned only when there is no problem at all."""
+def load_dataset(folder: Path | None = None, progress: Progress = _quiet, cache: bool = True) -> LoadResult:
+    """Read and validate every file; a dataset is returned only when there is no problem at all.
+
+    With `cache`, a dataset validated before from byte-identical files (and the same rules) comes
+    from `lib.store` instead; a valid result is stored there. `progress(stage, file, fraction)` is
+    told what is being done: 'cache', 'reading' (per file), 'validating', 'building', 'saving'.
+    """
     folder = Path(folder) if folder is not None else data_dir()
     if not folder.is_dir():
         return LoadResult(None, [Problem(str(folder), None, None, "data folder not found")])
-    tables, problems = read_tables(folder)
+    key = None
+    if cache:
+        progress("cache", "", 0.0)
+        key = store.content_key(folder, (*_files(folder), GEOMETRY_FILE.as_posix()))
+        frames = store.read(key)
+        if frames is not None:
+            return LoadResult(Dataset.restore(folder, frames), [])
+    tables, problems = read_tables(folder, progress=progress)
+    progress("validating", "", 0.6)
     problems += validate(tables)
     problems += check_geometry(folder)
     if problems:
         return LoadResult(None, problems)
+    progress("building", "", 0.85)
     t = {name.removesuffix(".csv"): df.reset_index(drop=True) for name, df in tables.items()}
-    return LoadResult(Dataset(folder=folder, **t), [])
+    ds = Dataset(folder=folder, **t)
+    if key is not None:
+        progress("saving", "", 0.95)
+        store.write(key, ds.frames())
+    return LoadResult(ds, [])

@@ -15,14 +15,18 @@ from lib.checks import (
     NOT_EMPTY,
     SLUG,
     URLS,
+    Vector,
     check,
     column,
+    empty_or_numbers,
     empty_or_one_of,
     is_int_in,
     is_number,
     is_period,
     list_of,
     matches,
+    max_words,
+    member_of,
     one_of,
     split_list,
     text,
@@ -95,6 +99,7 @@ def _frame(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
 
 _SLUG_MSG = "must be a slug: lower-case letters, digits and '-' (at most 80)"
 _SOURCE = "unknown source id (see sources.csv)"
+_GEOGRAPHY = "unknown geography: use an ISO3 code from countries.csv (upper case, e.g. PHL) or a group id from groups.csv"
 
 
 def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
@@ -108,7 +113,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                 "title": text("name as printed in the source (or a descriptive title, noted in `curator_note`)"),
                 "summary": column(
                     NOT_EMPTY,
-                    check(lambda v: len(v.split()) <= MAX_SUMMARY_WORDS, f"summary is longer than {MAX_SUMMARY_WORDS} words"),
+                    max_words(MAX_SUMMARY_WORDS, f"summary is longer than {MAX_SUMMARY_WORDS} words"),
                     doc=f"curators' own words, at most {MAX_SUMMARY_WORDS} words",
                 ),
                 "countries": column(
@@ -153,10 +158,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                     *_reference(refs.indicators, "unknown indicator (see indicators.csv)"), doc="id from `indicators.csv`"
                 ),
                 "geography": column(
-                    check(
-                        lambda v: geographies is None or v in geographies,
-                        "unknown geography: use an ISO3 code from countries.csv (upper case, e.g. PHL) or a group id from groups.csv",
-                    ),
+                    *([] if geographies is None else [member_of(geographies, _GEOGRAPHY)]),
                     doc="ISO3 from `countries.csv`, or a `group_id` from `groups.csv`",
                 ),
                 "period": column(
@@ -168,7 +170,11 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                     doc="as precise as the source: `2020`, `2020-03/2020-12`, `not_stated`",
                 ),
                 "value": column(
-                    check(lambda v: v == "" or is_number(v), "must be a plain number (e.g. 600000 or 20.9, no commas or units)"),
+                    check(
+                        lambda v: v == "" or is_number(v),
+                        "must be a plain number (e.g. 600000 or 20.9, no commas or units)",
+                        Vector(empty_or_numbers),
+                    ),
                     doc="the number exactly as printed, never computed, converted or rounded; empty only when `value_text` "
                     'is a fraction in words ("half", "a third")',
                 ),
@@ -265,7 +271,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
                     *(
                         []
                         if refs.practices is None
-                        else [check(lambda v, known=refs.practices: v in known, "unknown practice_id (not in practices.csv)")]
+                        else [member_of(refs.practices, "unknown practice_id (not in practices.csv)")]
                     ),
                     doc="id from `practices.csv`",
                 ),

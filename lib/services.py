@@ -12,6 +12,8 @@ calls `dataset()` many times per run. Callers must never modify what these funct
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -50,9 +52,32 @@ def _key() -> tuple[str, str]:
 # Shared objects ------------------------------------------------------------------------------
 
 
+@dataclass
+class Loading:
+    """What the first load of a data version is doing (read by the page while it waits)."""
+
+    stage: str = "cache"  # cache, reading, validating, building, saving
+    file: str = ""
+    done: float = 0.0
+    finished: bool = False
+    thread: threading.Thread | None = None
+
+
+_LOADING: dict[tuple[str, str], Loading] = {}  # (data folder, key) -> progress of its first load
+_LOADING_LOCK = threading.Lock()
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(folder: str, key: str) -> load.LoadResult:
-    return load.load_dataset(Path(folder))
+    state = _LOADING.setdefault((folder, key), Loading())
+
+    def progress(stage: str, file: str, done: float) -> None:
+        state.stage, state.file, state.done = stage, file, done
+
+    try:
+        return load.load_dataset(Path(folder), progress=progress)
+    finally:
+        state.finished = True
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -75,6 +100,18 @@ def _search_index(folder: str, key: str) -> search.Index | None:
 def dataset() -> load.LoadResult:
     """The data folder read and validated (`.ok`, `.dataset`, `.problems`)."""
     return _load(*_key())
+
+
+def loading() -> Loading:
+    """The load of the current data version, started in a background thread if nobody has started it
+    (`serve.py` starts it with the server); `.finished` once `dataset()` returns at once."""
+    key = _key()
+    with _LOADING_LOCK:
+        state = _LOADING.setdefault(key, Loading())
+        if not state.finished and state.thread is None:
+            state.thread = threading.Thread(target=_load, args=key, name="atlas-load", daemon=True)
+            state.thread.start()
+    return state
 
 
 def geometry() -> geo.Geometry:

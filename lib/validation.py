@@ -7,14 +7,16 @@ loader, the CLI (`python -m lib.validate`) and the app's error page all use this
 
 from __future__ import annotations
 
-import math
-import unicodedata
+from typing import Literal
 
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from lib import fastcheck
 from lib.checks import is_number
+from lib.fastcheck import short as _short
+from lib.fastcheck import spreadsheet_row as _row
 from lib.refs import References, references
 from lib.schema import (
     COLUMNS,
@@ -27,14 +29,6 @@ from lib.schema import (
     split_list,
 )
 from lib.vocabulary import UNIT_SCALE
-
-
-def _row(index) -> int | None:
-    """Spreadsheet row of a table index (the loader indexes rows by spreadsheet row - 2)."""
-    try:
-        return int(index) + 2  # header is spreadsheet row 1
-    except (TypeError, ValueError):
-        return None
 
 
 def _name(column: object) -> str:
@@ -83,74 +77,77 @@ def _failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[P
     return []
 
 
-def _visible(ch: str) -> str:
-    """Control and invisible format characters made visible: ESC -> '␛', U+200B -> '<U+200B>'."""
-    code = ord(ch)
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    if 0x80 <= code <= 0x9F or unicodedata.category(ch) == "Cf":
-        return f"<U+{code:04X}>"
-    return ch
-
-
-def _short(value, n: int = 60) -> str:
-    s = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
-    s = s.replace("\r\n", " ").replace("\n", " ")
-    s = "".join(_visible(ch) for ch in s) if any(not ch.isprintable() for ch in s) else s
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
 def _rows(df: pd.DataFrame, *columns: str):
     """(spreadsheet row, values...) for each row of `df`."""
     return zip(map(_row, df.index), *(df[c] for c in columns))
 
 
 def _figure_links(stats: pd.DataFrame) -> list[Problem]:
-    """A figure in words has its words; `part_of` goes with a part, `restates` with a restatement."""
+    """A figure in words has its words; `part_of` goes with a part, `restates` with a restatement
+    (whole columns at once: the same rules at a million rows)."""
+    v, words, role = stats["value"], stats["value_text"], stats["figure_role"]
+    part_of, restates, sid = stats["part_of"], stats["restates"], stats["stat_id"]
+    rules = [
+        ((v == "") & (words.str.strip() == ""), "value", "is empty: give the number, or the figure in words in value_text"),
+        ((part_of != "") & (role != "part"), "part_of", "is set, so figure_role must be 'part'"),
+        ((restates != "") & (role != "restates"), "restates", "is set, so figure_role must be 'restates'"),
+        ((role == "restates") & (restates == ""), "restates", "must name the figure (stat_id) this row restates"),
+        (sid == part_of, "part_of", "names the row itself"),
+        ((sid == restates) & (sid != part_of), "restates", "names the row itself"),
+    ]
+    return [
+        Problem("statistics.csv", _row(i), column, message)
+        for mask, column, message in rules
+        for i in stats.index[mask.to_numpy()]
+    ]
+
+
+def _self_related(prac: pd.DataFrame) -> list[Problem]:
+    listed = prac[prac["related_ids"] != ""]
+    return [
+        Problem("practices.csv", row, "related_ids", "names the practice itself; list the other rows only")
+        for row, pid, related in _rows(listed, "practice_id", "related_ids")
+        if pid in split_list(related)
+    ]
+
+
+def _statistics_rules(stats: pd.DataFrame, refs: References) -> list[Problem]:
     out = []
-    for row, sid, value, text, role, part_of, restates in _rows(
-        stats, "stat_id", "value", "value_text", "figure_role", "part_of", "restates"
-    ):
-        if value == "" and not text.strip():
-            out.append(Problem("statistics.csv", row, "value", "is empty: give the number, or the figure in words in value_text"))
-        if part_of and role != "part":
-            out.append(Problem("statistics.csv", row, "part_of", "is set, so figure_role must be 'part'"))
-        if restates and role != "restates":
-            out.append(Problem("statistics.csv", row, "restates", "is set, so figure_role must be 'restates'"))
-        if role == "restates" and not restates:
-            out.append(Problem("statistics.csv", row, "restates", "must name the figure (stat_id) this row restates"))
-        if sid in (part_of, restates):
-            out.append(Problem("statistics.csv", row, "part_of" if sid == part_of else "restates", "names the row itself"))
+    for row, ind, unit, value in _rows(stats, "indicator", "unit", "value"):
+        want = refs.indicator_units.get(ind)
+        if want in UNIT_SCALE and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != UNIT_SCALE[want][0]:
+            message = f"unit '{unit}' is not of the same kind as indicator '{ind}' unit '{want}'"
+            out.append(Problem("statistics.csv", row, "unit", message))
+        if is_number(value) and float(value) < 0 and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != "percent_change":
+            message = f"must not be negative for unit '{unit}' (only percent_change values can be)"
+            out.append(Problem("statistics.csv", row, "value", message))
     return out
 
 
-def _cross_checks(tables: dict[str, pd.DataFrame], refs: References) -> list[Problem]:
+def _practices_rules(prac: pd.DataFrame) -> list[Problem]:
+    out = []
+    for row, objs, basis in _rows(prac, "gcm_objectives", "gcm_basis"):
+        if split_list(objs) and not basis:
+            message = "must say 'stated' or 'assigned' when GCM objectives are given"
+            out.append(Problem("practices.csv", row, "gcm_basis", message))
+    for row, countries, scope in _rows(prac, "countries", "scope"):
+        if scope in ("national", "local") and not split_list(countries):
+            out.append(Problem("practices.csv", row, "countries", f"a {scope} practice needs at least one country"))
+    return out
+
+
+def _cross_checks(tables: dict[str, pd.DataFrame], refs: References, fast: bool) -> list[Problem]:
     out = []
     stats = tables.get("statistics.csv")
     if stats is not None:
-        for row, ind, unit, value in _rows(stats, "indicator", "unit", "value"):
-            want = refs.indicator_units.get(ind)
-            if want in UNIT_SCALE and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != UNIT_SCALE[want][0]:
-                message = f"unit '{unit}' is not of the same kind as indicator '{ind}' unit '{want}'"
-                out.append(Problem("statistics.csv", row, "unit", message))
-            if is_number(value) and float(value) < 0 and unit in UNIT_SCALE and UNIT_SCALE[unit][0] != "percent_change":
-                message = f"must not be negative for unit '{unit}' (only percent_change values can be)"
-                out.append(Problem("statistics.csv", row, "value", message))
+        found = fastcheck.statistics_rules(stats, refs) if fast else None
+        out += _statistics_rules(stats, refs) if found is None else found
         out += _figure_links(stats)
     prac = tables.get("practices.csv")
     if prac is not None:
-        for row, pid, related in _rows(prac, "practice_id", "related_ids"):
-            if pid in split_list(related):
-                out.append(Problem("practices.csv", row, "related_ids", "names the practice itself; list the other rows only"))
-        for row, objs, basis in _rows(prac, "gcm_objectives", "gcm_basis"):
-            if split_list(objs) and not basis:
-                message = "must say 'stated' or 'assigned' when GCM objectives are given"
-                out.append(Problem("practices.csv", row, "gcm_basis", message))
-        for row, countries, scope in _rows(prac, "countries", "scope"):
-            if scope in ("national", "local") and not split_list(countries):
-                out.append(Problem("practices.csv", row, "countries", f"a {scope} practice needs at least one country"))
+        found = fastcheck.practices_rules(prac) if fast else None
+        out += _practices_rules(prac) if found is None else found
+        out += _self_related(prac)
     tr = tables.get("translations.csv")
     if tr is not None:
         seen = set()
@@ -167,10 +164,15 @@ def _cross_checks(tables: dict[str, pd.DataFrame], refs: References) -> list[Pro
     return out
 
 
-def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+Engine = Literal["vector", "pandera"]
+
+
+def validate(tables: dict[str, pd.DataFrame], engine: Engine = "vector") -> list[Problem]:
     """Validate all tables together; returns every problem found (empty list = valid).
 
     Row numbers come from each table's index (spreadsheet row - 2, as the loader sets it).
+    `engine="vector"` checks whole columns at once (`lib.fastcheck`; a table it cannot read goes to
+    pandera); `engine="pandera"` runs pandera's element-wise checks. Both give the same Problems.
     """
     problems: list[Problem] = []
     checkable = {}
@@ -185,7 +187,9 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             problems.append(Problem(file, None, None, "has a header but no data rows; at least one row is needed"))
     refs = references(checkable)
     all_schemas = schemas(refs)
+    fast = engine == "vector"
     for file, df in checkable.items():
-        problems += _failures(file, all_schemas[file], df)
-    problems += _cross_checks(checkable, refs)
+        found = fastcheck.failures(file, all_schemas[file], df) if fast else None
+        problems += _failures(file, all_schemas[file], df) if found is None else found
+    problems += _cross_checks(checkable, refs, fast)
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from lib.schema import COLUMNS
+
+# The loader's content-hash cache (lib/store.py) goes to a fresh folder for each test session
+# (servers started by browser tests inherit it), never to the repository's .cache/.
+os.environ["ATLAS_CACHE_DIR"] = tempfile.mkdtemp(prefix="atlas-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

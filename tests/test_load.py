@@ -1,6 +1,10 @@
 import os
 
+import pandas as pd
+import pytest
+
 from lib import load
+from tests.bad_input_cases import CASES, build
 
 
 def test_loads_tiny_dataset(tiny_ds):
@@ -94,3 +98,41 @@ def test_data_version_key_changes_when_a_file_is_edited(tiny_dir, monkeypatch):
     with (tiny_dir / "sources.csv").open("a", encoding="utf-8") as f:
         f.write("\n")
     assert load.data_version_key(tiny_dir) != before
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_the_fast_reader_reads_what_the_csv_module_reads(case, tmp_path):
+    folder = build(case, tmp_path)
+    if not folder.is_dir():
+        return
+    fast, fast_problems = load.read_tables(folder)
+    slow, slow_problems = load.read_tables(folder, fast=False)
+    assert fast_problems == slow_problems
+    assert fast.keys() == slow.keys()
+    for file, df in slow.items():
+        pd.testing.assert_frame_equal(fast[file], df, check_index_type=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a,b\n"x"y,z\n',  # text after a closing quote (the strict reader refuses it)
+        'a,b\n"x,y\n',  # never closed
+        'a,b\n"" y,z\n',
+        'a,b\n"a,"b",c\n',
+        'a,b\nx"y,z\n',
+        'a,b\n"x ""q"" y","multi\nline"\n,\n  ,\t\n1,2',
+        "a,b\r\n1,2\r\n\r\n3,4\r\n",
+        "a,b\r1,2\r3,4",
+        "a;b\n1;2\n",
+        " a , b \n 1 , 2 \n",
+    ],
+)
+def test_the_fast_reader_agrees_on_odd_structure(text, tmp_path):
+    (tmp_path / "practices.csv").write_bytes(text.encode())
+    fast, slow = load.read_table(tmp_path, "practices.csv"), load.read_table(tmp_path, "practices.csv", fast=False)
+    assert fast[1] == slow[1]
+    if slow[0] is None:
+        assert fast[0] is None
+    else:
+        pd.testing.assert_frame_equal(fast[0], slow[0])

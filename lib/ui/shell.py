@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pandas as pd
 import streamlit as st
 
@@ -64,6 +66,21 @@ def sidebar(lang: str) -> None:
         result = services.dataset()
         if result.ok:
             st.caption(i18n.t("sidebar.data_version", version=labels.data_version(result.dataset)))
+
+
+def wait_for_data() -> None:
+    """While the data folder is first read and checked, say what is being done, with a progress bar
+    (a large folder takes seconds; later runs and warm restarts find it loaded or cached)."""
+    state = services.loading()
+    if state.finished:
+        return
+    box = st.empty()
+    with box.status(i18n.t("loading.title"), expanded=True):
+        bar = st.progress(0.0)
+        while not state.finished:
+            bar.progress(min(1.0, state.done), text=i18n.t(f"loading.{state.stage}", file=state.file))
+            time.sleep(0.2)
+    box.empty()
 
 
 def require_dataset() -> Dataset:

@@ -1,0 +1,185 @@
+"""Large folders, side by side in one run: pyarrow's CSV reader vs the Atlas's cold load and validation,
+the warm restart from the content-hash cache, the search index build and search times.
+
+`python -m bench.bigdata` (or `python -m bench.run --bigdata`) measures 1k/10k/100k practices
+(10k/100k/1M statistics). Every measure runs in a fresh process (a restart), alternating pyarrow
+and Atlas trials so that both meet the same machine load; the 1-minute load average is recorded
+with each figure. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCALES = [("p1k-s10k", 1_000, 10_000), ("p10k-s100k", 10_000, 100_000), ("p100k-s1m", 100_000, 1_000_000)]
+QUERIES = [
+    "return",
+    "phillipines return",
+    "reintegration of migrants",
+    "health",
+    "Ivory Coast",
+    "skills training women",
+    "remitance",
+    "xyzzy",
+]
+TARGETS = {"cold": 3.0, "ratio": 2.0, "warm": 0.5, "index": 1.0, "search_p95": 0.150}
+
+
+def child(what: str, folder: Path) -> dict:
+    """One measure in this (fresh) process; the caller sets ATLAS_CACHE_DIR."""
+    t_import = time.perf_counter()
+    import pyarrow.csv as pcsv  # noqa: PLC0415 - timed: part of what a restart pays
+
+    from lib import countries, load, search  # noqa: PLC0415
+
+    out = {"what": what, "imports": time.perf_counter() - t_import}
+    if what == "pyarrow":
+        t0 = time.perf_counter()
+        for f in load._files(folder):
+            pcsv.read_csv(folder / f)
+        out["seconds"] = time.perf_counter() - t0
+    else:
+        stages: list = []
+        t0 = time.perf_counter()
+        result = load.load_dataset(folder, progress=lambda s, f, d: stages.append((s, f, time.perf_counter() - t0)))
+        out["seconds"] = time.perf_counter() - t0
+        out["ok"], out["stages"] = result.ok, stages
+        if what == "index" and result.ok:
+            t0 = time.perf_counter()
+            names = countries.search_names(result.dataset.countries)
+            index = search.build_index(result.dataset, names)
+            out["index"] = time.perf_counter() - t0
+            times = []
+            for _ in range(5):
+                for q in QUERIES:
+                    t0 = time.perf_counter()
+                    search.apply(result.dataset.practices, search.search(q, index))
+                    times.append(time.perf_counter() - t0)
+            times.sort()
+            out["search_p50"], out["search_p95"] = times[len(times) // 2], times[int(0.95 * (len(times) - 1))]
+    out["load"] = os.getloadavg()[0]
+    return out
+
+
+def run_child(what: str, folder: Path, cache: Path) -> dict:
+    env = {**os.environ, "ATLAS_CACHE_DIR": str(cache)}
+    cmd = [sys.executable, "-m", "bench.bigdata", "--child", what, str(folder)]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    if proc.returncode:
+        return {"what": what, "error": proc.stderr.strip().splitlines()[-1][:200] if proc.stderr else "failed"}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(folder: Path, trials: int) -> dict:
+    """Alternating trials: pyarrow, cold (empty cache), warm (the cache the cold run wrote); then the index."""
+    res: dict = {"pyarrow": [], "cold": [], "warm": []}
+    for _ in range(trials):
+        with tempfile.TemporaryDirectory(prefix="atlas-bench-cache-") as cache:
+            res["pyarrow"].append(run_child("pyarrow", folder, Path(cache)))
+            res["cold"].append(run_child("cold", folder, Path(cache)))
+            res["warm"].append(run_child("warm", folder, Path(cache)))
+            if "index" not in res:
+                res["index"] = run_child("index", folder, Path(cache))
+    return res
+
+
+def _median(recs: list[dict], key: str = "seconds") -> float | None:
+    vals = [r[key] for r in recs if key in r]
+    return statistics.median(vals) if vals else None
+
+
+def _stage_times(rec: dict) -> str:
+    """Seconds spent per stage of a cold load (from the progress reports)."""
+    stages, total = rec.get("stages", []), rec.get("seconds", 0)
+    spans: dict = {}
+    for (s, f, t), nxt in zip(stages, [*stages[1:], ("end", "", total)]):
+        name = (
+            f"read {f}"
+            if s == "reading" and f in ("practices.csv", "statistics.csv")
+            else ("read others" if s == "reading" else s)
+        )
+        spans[name] = spans.get(name, 0) + nxt[2] - t
+    return ", ".join(f"{k} {v:.2f} s" for k, v in spans.items() if v >= 0.01)
+
+
+def render(rows: list[tuple[str, int, int, dict]]) -> str:
+    lines = [
+        "| folder | pyarrow read (median) | Atlas cold load + validation (median) | ratio | warm restart (cache) | imports | search index build | search p50 / p95 | load |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    notes = []
+    for name, practices, stats, res in rows:
+        pa_s, cold, warm = _median(res["pyarrow"]), _median(res["cold"]), _median(res["warm"])
+        idx = res.get("index", {})
+        loads = [r.get("load") for k in ("pyarrow", "cold", "warm") for r in res[k] if r.get("load") is not None]
+        ratio = cold / pa_s if cold and pa_s else None
+        lines.append(
+            f"| {name} ({practices:,} / {stats:,}) | {pa_s:.2f} s | {cold:.2f} s | {ratio:.2f}x | {warm:.2f} s | "
+            f"{_median(res['warm'], 'imports'):.2f} s | {idx.get('index', float('nan')):.2f} s | "
+            f"{idx.get('search_p50', float('nan')) * 1000:.0f} / {idx.get('search_p95', float('nan')) * 1000:.0f} ms | "
+            f"{min(loads):.1f}-{max(loads):.1f} |"
+        )
+        trials = ", ".join(f"{r.get('seconds', float('nan')):.2f}" for r in res["cold"])
+        pa_trials = ", ".join(f"{r.get('seconds', float('nan')):.2f}" for r in res["pyarrow"])
+        cold_rec = sorted(res["cold"], key=lambda r: r.get("seconds", 0))[len(res["cold"]) // 2]
+        notes.append(
+            f"- {name}: cold trials {trials} s; pyarrow trials {pa_trials} s; where a cold load goes: {_stage_times(cold_rec)}"
+        )
+    big = [r for r in rows if r[0] == "p100k-s1m"]
+    if big:
+        res = big[0][3]
+        got = {
+            "cold": _median(res["cold"]),
+            "ratio": (_median(res["cold"]) or 0) / (_median(res["pyarrow"]) or 1),
+            "warm": _median(res["warm"]),
+            "index": res.get("index", {}).get("index"),
+            "search_p95": res.get("index", {}).get("search_p95"),
+        }
+        notes += ["", "Targets at 100,000 practices / 1M statistics (issue #19):", ""]
+        for key, what in (
+            ("cold", "cold load + full validation <= 3 s"),
+            ("ratio", "within 2x of pyarrow's read of the same files"),
+            ("warm", "warm restart <= 0.5 s"),
+            ("index", "search index build <= 1 s"),
+            ("search_p95", "search p95 <= 150 ms"),
+        ):
+            v = got[key]
+            verdict = "—" if v is None else ("pass" if v <= TARGETS[key] else "**miss**")
+            notes.append(f"- {what}: {'—' if v is None else f'{v:.2f}'} -> {verdict}")
+    return "\n".join(lines + [""] + notes)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.bigdata")
+    ap.add_argument("--child", nargs=2, metavar=("WHAT", "FOLDER"), help=argparse.SUPPRESS)
+    ap.add_argument("--trials", type=int, default=3)
+    ap.add_argument("--only", action="append", help="folder names (default: all three)")
+    args = ap.parse_args(argv)
+    if args.child:
+        sys.path.insert(0, str(ROOT))
+        print(json.dumps(child(args.child[0], Path(args.child[1]))))
+        return 0
+    from bench.run import ensure_dataset  # noqa: PLC0415 - only the parent generates folders
+
+    rows = []
+    for name, practices, stats in SCALES:
+        if args.only and name not in args.only:
+            continue
+        print(f"[load {os.getloadavg()[0]:.1f}] {name}", file=sys.stderr, flush=True)
+        folder, _ = ensure_dataset(name, practices, stats)
+        rows.append((name, practices, stats, measure(folder, args.trials)))
+    print(render(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""Column-at-once validation: the schema's checks run over whole pyarrow columns, same Problems as pandera.
+
+Driven by the declarations in `lib.schema`: for every declared column it runs that column's checks
+(their `Vector` form from `lib.checks` when they have one, else the element-wise form once per
+distinct value) and its `unique` flag, and words each failure as the pandera path does. A table
+that is not plain text (a null, a non-string column, a check declared without `lib.checks.check`)
+returns None, and `lib.validation` hands it to pandera instead. tests/test_fastcheck.py keeps the
+two engines equal on the bad-input corpus and generated broken files.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
+
+from lib.checks import floats, list_items, numbers
+from lib.schema import Problem, References
+from lib.vocabulary import UNIT_SCALE
+
+
+def spreadsheet_row(index) -> int | None:
+    """Spreadsheet row of a table index (the loader indexes rows by spreadsheet row - 2)."""
+    try:
+        return int(index) + 2  # header is spreadsheet row 1
+    except (TypeError, ValueError):
+        return None
+
+
+def _visible(ch: str) -> str:
+    """Control and invisible format characters made visible: ESC -> '␛', U+200B -> '<U+200B>'."""
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if 0x80 <= code <= 0x9F or unicodedata.category(ch) == "Cf":
+        return f"<U+{code:04X}>"
+    return ch
+
+
+def short(value, n: int = 60) -> str:
+    """A cell as quoted in a message: one line, invisible characters shown, at most `n` characters."""
+    s = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+    s = s.replace("\r\n", " ").replace("\n", " ")
+    s = "".join(_visible(ch) for ch in s) if any(not ch.isprintable() for ch in s) else s
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def text_array(series: pd.Series) -> pyarrow.Array | None:
+    """The column as one pyarrow string array, or None when it is not plain text without nulls."""
+    if not isinstance(series.dtype, pd.StringDtype) or series.isna().any():
+        return None
+    arr = pyarrow.array(series.array)
+    arr = arr.combine_chunks() if isinstance(arr, pyarrow.ChunkedArray) else arr
+    return arr.cast(pyarrow.large_string())
+
+
+def _passes(chk: pa.Check, arr: pyarrow.Array) -> np.ndarray | None:
+    """Which cells pass `chk` (True), computed column-at-once; None for a check this engine cannot read."""
+    element, vector = getattr(chk, "element", None), getattr(chk, "vector", None)
+    if element is None:
+        return None
+    if vector is None:  # element-wise, once per distinct value
+        encoded = pc.dictionary_encode(arr)
+        ok = np.array([element(v) for v in encoded.dictionary.to_pylist()], dtype=bool)
+        return ok[np.asarray(encoded.indices)] if len(ok) else np.ones(len(arr), dtype=bool)
+    ok = np.array(vector.fn(arr), dtype=bool)
+    if not vector.exact:
+        others = np.flatnonzero(~np.asarray(pc.string_is_ascii(arr), dtype=bool))
+        if len(others):
+            values = arr.take(pyarrow.array(others)).to_pylist()
+            ok[others] = [element(v) for v in values]
+    return ok
+
+
+def failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Problem] | None:
+    """Every cell and uniqueness failure of `df` against `schema`, or None (then ask pandera)."""
+    out: list[Problem] = []
+    index = df.index.to_numpy()
+    for name, col in schema.columns.items():
+        arr = text_array(df[name])
+        if arr is None:
+            return None
+        for chk in col.checks:
+            ok = _passes(chk, arr)
+            if ok is None:
+                return None
+            bad = np.flatnonzero(~ok)
+            if len(bad):
+                values = arr.take(pyarrow.array(bad)).to_pylist()
+                out += [
+                    Problem(file, spreadsheet_row(index[i]), name, f"{chk.error} (found '{short(v)}')")
+                    for i, v in zip(bad, values)
+                ]
+        if col.unique and pc.count_distinct(arr).as_py() < len(arr):
+            dup = np.flatnonzero(df[name].duplicated(keep=False).to_numpy())
+            values = df[name].to_numpy()[dup]
+            out += [
+                Problem(file, spreadsheet_row(index[i]), name, f"duplicate value '{short(v)}' (must be unique)")
+                for i, v in zip(dup, values)
+            ]
+    return out
+
+
+def _codes(arr: pyarrow.Array, mapping: dict, labels: list) -> np.ndarray:
+    """The position in `labels` of `mapping.get(cell)` for every cell (-1 when absent), looked up
+    once per distinct value."""
+    encoded = pc.dictionary_encode(arr)
+    where = {label: i for i, label in enumerate(labels)}
+    looked = np.array([where.get(mapping.get(v), -1) for v in encoded.dictionary.to_pylist()] + [-1], dtype=np.int64)
+    return looked[np.asarray(encoded.indices, dtype=np.int64)] if len(arr) else np.zeros(0, dtype=np.int64)
+
+
+def _cells(arr: pyarrow.Array, rows: np.ndarray) -> list:
+    return arr.take(pyarrow.array(rows, pyarrow.int64())).to_pylist()
+
+
+def statistics_rules(stats: pd.DataFrame, refs: References) -> list[Problem] | None:
+    """Units of the indicator's kind; no negative values except percent changes (as `lib.validation`)."""
+    ind, unit, value = (text_array(stats[c]) for c in ("indicator", "unit", "value"))
+    if ind is None or unit is None or value is None:
+        return None
+    kind = {u: scale[0] for u, scale in UNIT_SCALE.items()}
+    kinds = sorted(set(kind.values()))
+    want = {i: u for i, u in refs.indicator_units.items() if u in UNIT_SCALE}
+    unit_kind = _codes(unit, kind, kinds)
+    want_kind = _codes(ind, {i: kind[u] for i, u in want.items()}, kinds)
+    index, out = stats.index.to_numpy(), []
+    wrong = np.flatnonzero((want_kind >= 0) & (unit_kind >= 0) & (want_kind != unit_kind))
+    for i, u, d in zip(wrong, _cells(unit, wrong), _cells(ind, wrong)):
+        message = f"unit '{u}' is not of the same kind as indicator '{d}' unit '{want[d]}'"
+        out.append(Problem("statistics.csv", spreadsheet_row(index[i]), "unit", message))
+    numeric = numbers(value)
+    negative = np.zeros(len(value), dtype=bool)
+    if numeric.any():
+        negative[numeric] = floats(value.filter(pyarrow.array(numeric))) < 0
+    change = kinds.index("percent_change") if "percent_change" in kinds else -2
+    bad = np.flatnonzero(negative & (unit_kind >= 0) & (unit_kind != change))
+    for i, u in zip(bad, _cells(unit, bad)):
+        message = f"must not be negative for unit '{u}' (only percent_change values can be)"
+        out.append(Problem("statistics.csv", spreadsheet_row(index[i]), "value", message))
+    return out
+
+
+def practices_rules(prac: pd.DataFrame) -> list[Problem] | None:
+    """A GCM basis when objectives are given; national and local practices name a country."""
+    objs, basis, countries, scope = (text_array(prac[c]) for c in ("gcm_objectives", "gcm_basis", "countries", "scope"))
+    if objs is None or basis is None or countries is None or scope is None:
+        return None
+    index, out = prac.index.to_numpy(), []
+    has_objs = np.bincount(list_items(objs)[0], minlength=len(objs)) > 0
+    for i in np.flatnonzero(has_objs & np.asarray(pc.equal(basis, ""), dtype=bool)):
+        message = "must say 'stated' or 'assigned' when GCM objectives are given"
+        out.append(Problem("practices.csv", spreadsheet_row(index[i]), "gcm_basis", message))
+    no_country = np.bincount(list_items(countries)[0], minlength=len(countries)) == 0
+    local = np.flatnonzero(np.asarray(pc.is_in(scope, value_set=pyarrow.array(["national", "local"])), dtype=bool) & no_country)
+    for i, kind in zip(local, _cells(scope, local)):
+        message = f"a {kind} practice needs at least one country"
+        out.append(Problem("practices.csv", spreadsheet_row(index[i]), "countries", message))
+    return out

@@ -1,0 +1,91 @@
+"""The content-hash cache: a validated dataset's tables kept as Arrow IPC files, outside data/.
+
+The key is a SHA-256 over every data file's name and bytes plus the source of the modules that
+decide what a valid table is (reading, schema, checks, vocabulary), so an edited file or a changed
+rule gives a new key and the folder is read and validated again. The cache lives in
+`$ATLAS_CACHE_DIR`, else `$XDG_CACHE_HOME/atlas`, else `.cache/atlas/` in the repository
+(git-ignored); never inside the data folder, which the app only reads. Only valid datasets are
+stored, and a damaged or partial entry is simply a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+import pyarrow
+import pyarrow.feather as feather
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+ENV_VAR = "ATLAS_CACHE_DIR"
+# The modules whose code decides what is read and what is valid: a change to one invalidates every entry.
+RULES = ("load.py", "arrowcsv.py", "validation.py", "fastcheck.py", "schema.py", "checks.py", "vocabulary.py", "store.py")
+FORMAT = "atlas-ipc-1"
+KEEP = 4  # entries kept; older ones are removed when a new one is written
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return Path(xdg).expanduser() / "atlas" if xdg else REPO_DIR / ".cache" / "atlas"
+
+
+def _digest(path: Path) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return "missing"
+
+
+def content_key(folder: Path, files: tuple[str, ...]) -> str:
+    """SHA-256 of the files' names and contents (hashed in parallel threads) and the rules' code."""
+    paths = [Path(folder) / f for f in files]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        digests = list(pool.map(_digest, paths))
+    h = hashlib.sha256(FORMAT.encode())
+    for name, digest in zip(files, digests):
+        h.update(f"{name}\0{digest}\n".encode())
+    for module in RULES:
+        h.update((REPO_DIR / "lib" / module).read_bytes())
+    return h.hexdigest()[:32]
+
+
+def read(key: str) -> dict[str, pd.DataFrame] | None:
+    """The tables stored under `key` (memory-mapped), or None."""
+    entry = cache_dir() / key
+    if not (entry / "complete").is_file():
+        return None
+    try:
+        return {p.stem: feather.read_table(p, memory_map=True).to_pandas() for p in sorted(entry.glob("*.arrow"))}
+    except (OSError, pyarrow.ArrowInvalid):
+        return None
+
+
+def write(key: str, tables: dict[str, pd.DataFrame]) -> bool:
+    """Store `tables` under `key` (atomically: a folder renamed into place); False when not possible."""
+    root = cache_dir()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
+        for name, df in tables.items():
+            feather.write_feather(df, tmp / f"{name}.arrow", compression="uncompressed")
+        (tmp / "complete").write_text(FORMAT)
+        target = root / key
+        if target.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+            return True
+        tmp.rename(target)
+        entries = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=os.path.getmtime)
+        for old in entries[:-KEEP]:
+            shutil.rmtree(old, ignore_errors=True)
+        return True
+    except (OSError, pyarrow.ArrowInvalid, ValueError, TypeError):
+        return False

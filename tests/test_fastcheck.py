@@ -1,0 +1,88 @@
+"""The column-at-once checks (lib/fastcheck.py) find exactly what pandera's element-wise checks find.
+
+Both engines run on every folder of the bad-input corpus and on generated broken tables (every
+declared check made to fail, on ASCII and non-ASCII cells, in several rows); their Problem lists
+must be identical: same file, spreadsheet row, column and message.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lib import fastcheck, load, validation
+from lib.schema import COLUMNS
+from tests.bad_input_cases import CASES, build
+from tests.conftest import tiny_tables, write_tables
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_engines_agree_on_the_bad_input_corpus(case, tmp_path):
+    folder = build(case, tmp_path)
+    if not folder.is_dir():
+        return
+    tables, _ = load.read_tables(folder)
+    assert validation.validate(tables, engine="vector") == validation.validate(tables, engine="pandera")
+
+
+BROKEN_CELLS = {
+    "practices.csv": {
+        "practice_id": ["Bad Id", "ñandú", "x" * 90, "ok-id\n", ""],
+        "title": ["", "  ", "\u00a0", "a\x1bb", "é" * 5001],
+        "summary": [" ".join(["w"] * 61), " ".join(["é"] * 61), "\u2003".join(["w"] * 61), "w\x1cw " * 40],
+        "countries": ["PHL;XXX", "phl", "PHL;;IND", " ; ", "PHL; IND ", "ÑÑÑ"],
+        "scope": ["planet", "national ", "Local"],
+        "actor_type": ["", "gov"],
+        "issue_areas": ["", ";", "nope", "health_services;nope"],
+        "gcm_objectives": ["0", "24", "1;x", "٣"],
+        "gcm_basis": ["maybe", "stated "],
+        "period": ["2020", ""],
+        "source_id": ["src_zz", ""],
+        "reference_url": ["ftp://x", "http://a b", "http://ok.example;bad", "http://é.example", "http://x\x0b"],
+        "curator_note": ["\x7f", "\u0085"],
+    },
+    "statistics.csv": {
+        "stat_id": ["Dup", "dup"],
+        "indicator": ["nope", ""],
+        "geography": ["phl", "XXX", "WLD "],
+        "period": ["2020-13", "2021/2020", "2020-Q5", "not stated", "2020-03/2020-12", "１９９９"],
+        "value": ["1,000", "1e400", "-5", "nan", "inf", "١٢", "+5", ".5", "5.", "1_000", "-0", "--1"],
+        "unit": ["persons", "percent", "percent_change"],
+        "qualifier": ["about", "over "],
+    },
+}
+
+
+def _broken_tables() -> dict[str, pd.DataFrame]:
+    tables = tiny_tables()
+    for file, cells in BROKEN_CELLS.items():
+        df = tables[file]
+        rows = []
+        for column, values in cells.items():
+            for value in values:
+                row = df.iloc[len(rows) % len(df)].copy()
+                row[list(COLUMNS[file])[0]] = f"broken-{len(rows)}"
+                row[column] = value
+                rows.append(row)
+        rows.append(df.iloc[0].copy())  # a duplicate id
+        tables[file] = pd.concat([df, pd.DataFrame(rows)], ignore_index=True).astype(str)
+    return tables
+
+
+def test_engines_agree_on_generated_broken_cells(tmp_path):
+    folder = tmp_path / "broken"
+    write_tables(folder, _broken_tables())
+    tables, problems = load.read_tables(folder)
+    assert not problems
+    vector = validation.validate(tables, engine="vector")
+    assert vector == validation.validate(tables, engine="pandera")
+    assert len(vector) > 60  # the broken cells were found, not skipped
+
+
+def test_a_table_that_is_not_plain_text_goes_to_pandera(tables):
+    df = tables["sources.csv"].astype(object)
+    df.loc[0, "title"] = None
+    schema = validation.schemas(validation.references(tables))["sources.csv"]
+    assert fastcheck.failures("sources.csv", schema, df) is None
+    tables["sources.csv"] = df
+    assert validation.validate(tables, engine="vector") == validation.validate(tables, engine="pandera")

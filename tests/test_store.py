@@ -1,0 +1,60 @@
+"""The content-hash cache: a warm load gives the same dataset, an edited file or rule invalidates it."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+
+from lib import load, store
+
+
+def _same(a: load.Dataset, b: load.Dataset) -> None:
+    for name, df in a.frames().items():
+        pd.testing.assert_frame_equal(b.frames()[name], df)
+
+
+def test_a_second_load_comes_from_the_cache_and_is_equal(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    first = load.load_dataset(tiny_dir)
+    assert first.ok and len(list((tmp_path / "cache").iterdir())) == 1
+    stages = []
+    second = load.load_dataset(tiny_dir, progress=lambda stage, file, done: stages.append(stage))
+    assert stages == ["cache"]  # nothing read or validated
+    _same(first.dataset, second.dataset)
+    assert second.dataset.version == first.dataset.version
+
+
+def test_an_edited_file_is_read_and_validated_again(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    assert load.load_dataset(tiny_dir).ok
+    path = tiny_dir / "practices.csv"
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"phl-reintegration", b"PHL Reintegration"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size class and mtime: only content differs
+    result = load.load_dataset(tiny_dir)
+    assert not result.ok and any(p.column == "practice_id" for p in result.problems)
+
+
+def test_the_key_covers_contents_and_rules(tiny_dir, monkeypatch):
+    files = ("practices.csv", "statistics.csv")
+    key = store.content_key(tiny_dir, files)
+    assert store.content_key(tiny_dir, files) == key
+    monkeypatch.setattr(store, "FORMAT", "other")
+    assert store.content_key(tiny_dir, files) != key
+
+
+def test_the_cache_is_never_inside_the_data_folder(monkeypatch):
+    monkeypatch.delenv(store.ENV_VAR, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert store.cache_dir() == store.REPO_DIR / ".cache" / "atlas"
+    assert load.DEFAULT_DATA_DIR not in store.cache_dir().parents
+
+
+def test_a_damaged_entry_is_a_miss(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    assert load.load_dataset(tiny_dir).ok
+    (entry,) = (tmp_path / "cache").iterdir()
+    (entry / "practices.arrow").write_bytes(b"not arrow")
+    assert store.read(entry.name) is None
+    assert load.load_dataset(tiny_dir).ok
