@@ -49,7 +49,7 @@ def test_readme_layout_lists_every_module():
         m = re.match(r"\s+((?:ui/)?[\w, /.]+?\.py)\s", line)
         if m:
             named |= {x.strip().removesuffix(".py") for x in m.group(1).split(",")}
-    named = {("ui/" + n if n in {"url", "shell", "story", "widgets", "lists", "charts"} else n) for n in named}
+    named = {("ui/" + n if n in {"url", "shell", "story", "widgets", "lists", "charts", "a11y"} else n) for n in named}
     assert modules - named == set(), "modules missing from the README's project layout"
     assert named - modules == set(), "the README's project layout names modules that do not exist"
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import figures, i18n, labels, matrix, metrics, tables
+from lib import alttext, figures, i18n, labels, matrix, metrics, tables
 from lib.ui import charts, lists, shell, url, widgets
 
 ds = shell.require_dataset()
@@ -61,20 +61,15 @@ practices = metrics.filter_practices(ds, metrics.Filters(**chosen))
 grid = matrix.heatmap_matrix(ds, practices, rows=rows, cols=cols, sort=sort)
 view = matrix.top_rows(grid, None if top == "all" else int(top))
 row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
-fig = figures.heatmap(
-    view,
-    row_labels,
-    col_labels,
-    title=tables.heatmap_title(grid),
-    source_line=i18n.t("heatmap.source", n=len(practices)),
-    hover_label=i18n.t("col.practices"),
-)
-event = charts.plot(fig, "heatmap", on_select="rerun", selection_mode="points")
+title, source_line = tables.heatmap_title(grid), i18n.t("heatmap.source", n=len(practices))
+fig = figures.heatmap(view, row_labels, col_labels, title=title, source_line=source_line, hover_label=i18n.t("col.practices"))
+alt = alttext.heatmap(view, row_labels, col_labels, title=title, source_line=source_line)
+event = charts.plot(fig, "heatmap", alt, on_select="rerun", selection_mode="points")
 st.caption(i18n.t("heatmap.zero_means", shown=len(view), total=len(grid.counts)))
 
 cell = charts.selected_cell(event)
 if not url.presenting():
-    st.subheader(i18n.t("heatmap.cell_title"))
+    st.header(i18n.t("heatmap.cell_title"))
 pick_row, pick_col = widgets.cell_picker(ds, grid, cell)
 if pick_row is not None and pick_col is not None:
     behind = matrix.cell_practices(ds, practices, pick_row, pick_col, rows=rows, cols=cols)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import i18n, labels, maps, mapview, metrics, services
+from lib import alttext, i18n, labels, maps, mapview, metrics, services
 from lib.markup import md
 from lib.ui import charts, shell, url, widgets
 
@@ -42,19 +42,23 @@ url.set_url({"metric": metric.id, "view": view if view != "world" else None, **c
 shown = services.map_view(metric, f)
 geometry = services.geometry()
 names = shell.country_names()
+points = mapview.map_points(ds, geometry.points)
+title = mapview.map_title(ds, metric, f)
+source_line = mapview.map_source_line(ds, metric, shown.values)
 fig = maps.world_map(
     shown.table,
     geometry.shapes,
-    mapview.map_points(ds, geometry.points),
+    points,
     ids=geometry.ids,
-    title=mapview.map_title(ds, metric, f),
+    title=title,
     legend_title=mapview.legend_title(ds, metric),
     class_labels=labels.class_label,
-    source_line=mapview.map_source_line(ds, metric, shown.values),
+    source_line=source_line,
     no_data_label=i18n.t("map.no_data"),
     view=view,
 )
-event = charts.plot(fig, "world_map", projector_height=700, on_select="rerun", selection_mode="points")
+alt = alttext.world_map(shown.table, points, title=title, source_line=source_line)
+event = charts.plot(fig, "world_map", alt, projector_height=700, on_select="rerun", selection_mode="points")
 clicked = charts.selected_iso3(event)
 if clicked:
     url.switch_to("country", iso3=clicked)
@@ -69,6 +73,6 @@ if missing:
 widgets.country_picker(ds, list(shown.table["iso3"]), key="map_picker")
 
 if not url.presenting():
-    st.subheader(i18n.t("map.table"))
+    st.header(i18n.t("map.table"))
     st.dataframe(mapview.table_view(shown.table), hide_index=True, width="stretch")
 widgets.download_csv(mapview.csv_frame(shown.table), f"atlas-map-{metric.id.replace(':', '-')}.csv", key="map_csv")
