@@ -4,6 +4,7 @@ A and AA rules, save the report next to the screenshots and return the violation
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,6 @@ BLOCKING = ("serious", "critical")
 def require_axe() -> Path:
     """The axe-core file, or skip (fail in CI) when scripts/test.sh has not installed it."""
     if not AXE_JS.exists():
-        import os
-
         message = f"axe-core not found at {AXE_JS} (bash scripts/test.sh installs it)"
         if os.environ.get("CI"):
             pytest.fail(message)
