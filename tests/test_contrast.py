@@ -73,3 +73,9 @@ def test_map_classes_no_data_and_background_stay_apart(vision, n):
         assert _distance(no_data, c) >= MIN_DELTA_E, (vision, classes)
         assert _distance(c, background) >= MIN_DELTA_E, (vision, classes)
     assert _distance(no_data, background) >= MIN_DELTA_E
+
+
+def test_inline_code_passes_on_its_background():
+    code = THEME["codeTextColor"]
+    for background in (THEME["backgroundColor"], THEME["secondaryBackgroundColor"], "#fbfcfd"):
+        assert contrast.ratio(code, background) >= contrast.TEXT
