@@ -3,11 +3,12 @@
 import streamlit as st
 
 from lib import i18n, routes
-from lib.ui import builder, console, shell, story, url
+from lib.ui import a11y, builder, console, shell, story, url
 
 st.set_page_config(page_title="Migration Practice Atlas", page_icon="static/favicon.png", layout="wide")
 
 lang = shell.init_language()
+a11y.page_setup(lang)  # <html lang> and a visible focus ring (constant snippets)
 present = url.presenting()
 shell.wait_for_data()  # a first load of a large folder shows its progress instead of a blank page
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from lib import countries, i18n, labels, profile, tables
+from lib import alttext, countries, i18n, labels, profile, tables
 from lib.load import Dataset
 from lib.units import format_value, period_text
 
@@ -55,6 +55,15 @@ def build(ds: Dataset, iso3: str, lang: str | None = None, today: date | None = 
         return _build(ds, iso3, today or date.today())
 
 
+def figures_description(ds: Dataset, stats) -> str:
+    """The key-figures table described in words (lib.alttext), from the rows the table prints."""
+    return alttext.figures_table(
+        [labels.indicator_name(ds, i) for i in stats["indicator"]],
+        [period_text(p) for p in stats["period"]],
+        [labels.source_short(ds, s) for s in stats["source_id"]],
+    )
+
+
 def _build(ds: Dataset, iso3: str, today: date) -> bytes:
     names = countries.names(ds.countries)
     name = names.get(iso3, iso3)
@@ -63,6 +72,7 @@ def _build(ds: Dataset, iso3: str, today: date) -> bytes:
     pdf = _Brief(footer)
     pdf.set_title(i18n.t("brief.title", country=name))
     pdf.set_author("Migration Practice Atlas")
+    pdf.set_lang(i18n.language())  # screen readers read the brief in its language
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
 
@@ -114,6 +124,12 @@ def _build(ds: Dataset, iso3: str, today: date) -> bytes:
                 row.cell(format_value(r.value, r.unit, r.qualifier, r.value_text))
                 row.cell(period_text(r.period))
                 row.cell(labels.citation(ds, r.source_id, r.locator))
+        # the table's text alternative: what it holds, for readers who get the brief read aloud
+        pdf.set_font(FONT, "", 7)
+        pdf.set_text_color(*MUTED)
+        pdf.ln(0.8)
+        pdf.multi_cell(width, 3.5, figures_description(ds, stats), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(*INK)
         if view.conflicts:
             pdf.set_font(FONT, "", 7)
             pdf.set_text_color(*MUTED)

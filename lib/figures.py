@@ -14,9 +14,11 @@ import plotly.graph_objects as go
 
 from lib.markup import esc
 
-# Colour-blind-safe sequential classes (ColorBrewer YlGnBu, light to dark) and a neutral "no data" grey.
-CLASS_COLOURS = ["#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84"]
-NO_DATA = "#dedede"
+# Sequential classes (viridis, light to dark) and a neutral "no data" grey: each class, the grey and
+# the white background stay apart under protanopia, deuteranopia and tritanopia (tests/test_palette.py),
+# and the bar colour (CLASS_COLOURS[3]) has 3:1 against white (WCAG 1.4.11).
+CLASS_COLOURS = ["#fde725", "#7ad151", "#22a884", "#2a788e", "#414487", "#440154"]
+NO_DATA = "#d4d4d4"
 BORDER = "#ffffff"
 FONT = "DejaVu Sans, Arial, sans-serif"
 

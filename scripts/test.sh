@@ -13,6 +13,16 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+# axe-core for the accessibility browser tests (tests/browser/axe.py injects it from this file,
+# never from the network), pinned, into the git-ignored .tools/; Node and npm from Debian if missing.
+AXE_VERSION=4.14.1
+if ! command -v npm >/dev/null; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if ! grep -qs "\"version\": \"$AXE_VERSION\"" .tools/node_modules/axe-core/package.json; then
+  npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix .tools "axe-core@$AXE_VERSION"
+fi
 # The layer contract (pyproject.toml [tool.importlinter]) and ruff: lint and format.
 .venv/bin/lint-imports --no-cache
 .venv/bin/ruff check .

@@ -52,3 +52,13 @@ def test_building_a_brief_leaves_the_language_as_it_was(tiny_ds):
         assert i18n.language() == "es"
     finally:
         i18n.set_language("en")
+
+
+def test_the_figures_table_is_described_in_words_in_the_readers_language(tiny_ds):
+    _, text = _text(brief.build(tiny_ds, "PHL", "en", today=date(2026, 11, 22)))
+    flat = " ".join(text.split())
+    assert "Key figures table:" in flat and "figures on" in flat and "sources:" in flat
+    _, text = _text(brief.build(tiny_ds, "PHL", "fr", today=date(2026, 11, 22)))
+    assert "Tableau des chiffres clés" in " ".join(text.split())
+    reader = pypdf.PdfReader(BytesIO(brief.build(tiny_ds, "PHL", "fr")))
+    assert reader.trailer["/Root"].get("/Lang") == "fr"

@@ -18,4 +18,15 @@ def test_no_raw_html_in_code():
         p.read_text(encoding="utf-8") for p in [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("lib/**/*.py")]
     )
     assert "unsafe_allow_html" not in code
-    assert code.count("st.html(") == 1  # the constant presenter stylesheet
+    # the constant presenter stylesheet, and the constant focus ring + <html lang> snippet (lib/ui/a11y.py)
+    assert code.count("st.html(") == 2
+    assert code.count("unsafe_allow_javascript=True") == 1
+
+
+def test_the_page_setup_snippets_are_constants_per_language():
+    from lib import i18n
+    from lib.ui import a11y
+
+    assert set(a11y.HEAD) == set(i18n.LANGUAGES)
+    for code, snippet in a11y.HEAD.items():
+        assert snippet == a11y.FOCUS_CSS + f"<script>document.documentElement.setAttribute('lang', '{code}');</script>"

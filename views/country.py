@@ -3,7 +3,7 @@
 
 import streamlit as st
 
-from lib import brief, compare, countries, export, figures, i18n, metrics, services
+from lib import alttext, brief, compare, countries, export, figures, i18n, metrics, services
 from lib.markup import md
 from lib.ui import builder, charts, lists, shell, url, widgets
 
@@ -49,15 +49,11 @@ if len(picked) >= compare.MIN:
     st.subheader(i18n.t("compare.coverage"))
     counts = compare.coverage(ds, picked)
     row_labels, col_labels = compare.coverage_labels(ds, counts, totals)
+    title, source_line = i18n.t("compare.coverage_title"), i18n.t("map.source_practices", n=len(ds.sources))
     fig = figures.heatmap(
-        counts,
-        row_labels,
-        col_labels,
-        title=i18n.t("compare.coverage_title"),
-        source_line=i18n.t("map.source_practices", n=len(ds.sources)),
-        hover_label=i18n.t("col.practices"),
+        counts, row_labels, col_labels, title=title, source_line=source_line, hover_label=i18n.t("col.practices")
     )
-    charts.plot(fig, "compare_heatmap")
+    charts.plot(fig, "compare_heatmap", alttext.heatmap(counts, row_labels, col_labels, title=title, source_line=source_line))
     st.caption(i18n.t("caveat.counts"))
     widgets.download_csv(table, "atlas-compare-" + "-".join(picked) + ".csv", key="compare_csv")
     st.stop()
@@ -92,7 +88,7 @@ with head:
     st.header(md(names.get(iso3, iso3)))
     st.caption(md(profile.region_line))
 with locator:
-    charts.plot(services.locator_figure(iso3), "locator")
+    charts.plot(services.locator_figure(iso3), "locator", alttext.locator_map(names.get(iso3, iso3), profile.region_line))
 st.subheader(i18n.t("country.statistics"))
 if profile.statistics.empty:
     st.write(i18n.t("country.no_statistics"))

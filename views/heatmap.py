@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import i18n, labels, matrix, metrics, services
+from lib import alttext, i18n, labels, matrix, metrics, services, tables
 from lib.ui import charts, lists, shell, url, widgets
 
 ds = shell.require_dataset()
@@ -58,12 +58,16 @@ with widgets.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
 url.set_url({"rows": rows, "cols": cols, "sort": sort, "top": top, **chosen})
 
 practices, grid, view, fig = services.heatmap(rows, cols, sort, None if top == "all" else int(top), metrics.Filters(**chosen))
-event = charts.plot(fig, "heatmap", on_select="rerun", selection_mode="points")
+row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
+alt = alttext.heatmap(
+    view, row_labels, col_labels, title=tables.heatmap_title(grid), source_line=i18n.t("heatmap.source", n=len(practices))
+)
+event = charts.plot(fig, "heatmap", alt, on_select="rerun", selection_mode="points")
 st.caption(i18n.t("heatmap.zero_means", shown=len(view), total=len(grid.counts)))
 
 cell = charts.selected_cell(event)
 if not url.presenting():
-    st.subheader(i18n.t("heatmap.cell_title"))
+    st.header(i18n.t("heatmap.cell_title"))
 pick_row, pick_col = widgets.cell_picker(ds, grid, cell)
 if pick_row is not None and pick_col is not None:
     behind = matrix.cell_practices(ds, practices, pick_row, pick_col, rows=rows, cols=cols)

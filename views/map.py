@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import i18n, maps, mapview, metrics, services
+from lib import alttext, i18n, maps, mapview, metrics, services
 from lib.markup import md
 from lib.ui import charts, shell, url, widgets
 
@@ -43,7 +43,13 @@ shown = services.map_view(metric, f)
 geometry = services.geometry()
 names = shell.country_names()
 fig = services.map_figure(metric, f, view)
-event = charts.plot(fig, "world_map", projector_height=700, on_select="rerun", selection_mode="points")
+alt = alttext.world_map(
+    shown.table,
+    mapview.map_points(ds, geometry.points),
+    title=mapview.map_title(ds, metric, f),
+    source_line=mapview.map_source_line(ds, metric, shown.values),
+)
+event = charts.plot(fig, "world_map", alt, projector_height=700, on_select="rerun", selection_mode="points")
 clicked = charts.selected_iso3(event)
 if clicked:
     url.switch_to("country", iso3=clicked)
@@ -58,6 +64,6 @@ if missing:
 widgets.country_picker(ds, list(shown.table["iso3"]), key="map_picker")
 
 if not url.presenting():
-    st.subheader(i18n.t("map.table"))
+    st.header(i18n.t("map.table"))
     st.dataframe(shown.shown_table, hide_index=True, width="stretch")
 widgets.download_csv(lambda: mapview.csv_frame(shown.table), f"atlas-map-{metric.id.replace(':', '-')}.csv", key="map_csv")

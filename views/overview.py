@@ -15,15 +15,15 @@ cols[1].metric(i18n.t("overview.countries"), i18n.number(len(counts)))
 cols[2].metric(i18n.t("overview.statistics"), i18n.number(len(ds.statistics)))
 cols[3].metric(i18n.t("overview.sources"), i18n.number(len(ds.sources)))
 
-st.subheader(i18n.t("overview.ways_in"))
+st.header(i18n.t("overview.ways_in"))
 links = st.columns(3)
 for i, name in enumerate(("map", "heatmap", "practices", "country", "statistics", "about")):
     url.link(links[i // 2], name, i18n.t(f"overview.go_{name}"), keep=False)
 
-st.subheader(i18n.t("overview.by_issue"))
+st.header(i18n.t("overview.by_issue"))
 st.dataframe(tables.issue_area_counts(ds), hide_index=True, width="stretch")
 st.caption(i18n.t("caveat.counts"))
 
-st.subheader(i18n.t("overview.stories"))
+st.header(i18n.t("overview.stories"))
 st.write(i18n.t("overview.stories_intro"))
 story.stories_list()

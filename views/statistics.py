@@ -4,7 +4,7 @@ One tab per question; only the open tab is built, and it is in the URL (`?sectio
 
 import streamlit as st
 
-from lib import export, i18n, services
+from lib import alttext, export, i18n, services
 from lib.ui import charts, lists, shell, url, widgets
 
 shell.require_dataset()
@@ -30,10 +30,14 @@ for key, tab in zip(keys, tabs):
         charts.headlines(section.headlines)
         for block in section.blocks:
             if len(section.blocks) > 1:
-                st.subheader(i18n.t(f"statistics.block.{block.key}"))
+                st.header(i18n.t(f"statistics.block.{block.key}"))
             for chart in block.charts:
-                charts.plot(bars[chart.key], f"chart_{section.key}_{chart.key}")
-            charts.conflicts(block.conflicts)
+                charts.plot(
+                    bars[chart.key],
+                    f"chart_{section.key}_{chart.key}",
+                    alttext.bar_chart(chart.rows, title=chart.title, source_line=chart.source),
+                )
+            charts.conflicts(block.conflicts, level=3 if len(section.blocks) > 1 else 2)
             lists.long_table(block.table, total=len(block.stats))
         widgets.download_csv(
             export.statistics_export(section.stats), f"atlas-statistics-{section.key}.csv", key=f"stats_csv_{section.key}"

@@ -22,11 +22,17 @@ PLOT_CONFIG = {
 MAX_HEADLINES = 4  # headline cards in one row; more go in rows of four, up to 3 rows
 
 
-def plot(fig, key: str, projector_height: int | None = None, **kwargs):
-    """st.plotly_chart with the app's offline config; in presenter mode the projector version."""
+def plot(fig, key: str, alt: str, projector_height: int | None = None, **kwargs):
+    """st.plotly_chart with the app's offline config; in presenter mode the projector version.
+
+    `alt` is the chart's text alternative (lib.alttext, built from the table that draws it): it is
+    the chart's caption, directly under it, so screen readers and people who cannot see the chart
+    get what it shows (Streamlit offers no aria-describedby on a chart)."""
     if presenting():
         fig = figures.projector(fig, projector_height)
-    return st.plotly_chart(fig, key=key, config=PLOT_CONFIG, **kwargs)
+    event = st.plotly_chart(fig, key=key, config=PLOT_CONFIG, **kwargs)
+    st.caption(md(alt))
+    return event
 
 
 def _selected_points(event) -> list:
@@ -80,12 +86,12 @@ def headlines(cards: list[dict]) -> None:
         st.caption(i18n.t("map.more_figures", n=i18n.number(len(cards) - len(shown))))
 
 
-def conflicts(groups: list) -> None:
-    """Groups of figures that differ, with the heading and the note (keyfigures.conflicts builds
-    cards for the first MAX_CONFLICTS groups; the rest are counted)."""
+def conflicts(groups: list, level: int = 4) -> None:
+    """Groups of figures that differ, with the heading (at `level`, one below the section's) and the
+    note (keyfigures.conflicts builds cards for the first MAX_CONFLICTS groups; the rest are counted)."""
     if not groups:
         return
-    st.markdown(f"##### {i18n.t('statistics.conflicts_title')}")
+    st.markdown(f"{'#' * level} {i18n.t('statistics.conflicts_title')}")
     st.caption(i18n.t("statistics.conflicts_note"))
     for c in groups[:MAX_CONFLICTS]:
         conflict(c)

@@ -64,7 +64,9 @@ def test_map_draws_every_country_offline_and_colours_only_those_with_data(atlas)
     # what is painted: the countries with data in class colours, every other country grey
     fills = page.evaluate("""() => Array.from(document.querySelectorAll('.choroplethlocation'),
                                           p => getComputedStyle(p).fill)""")
-    grey = "rgb(222, 222, 222)"
+    from lib import contrast, figures
+
+    grey = "rgb({}, {}, {})".format(*contrast.rgb(figures.NO_DATA))
     painted = {i for i, f in zip(shapes["locations"], fills) if f != grey}
     assert painted == coloured, painted ^ coloured
     assert table.is_visible()
