@@ -49,13 +49,20 @@ REJECT = {
     ("ita-regularization-essential-workers", "related_ids"): "004 names no Italian measure; a link would be an inference",
     ("col-super-panas", "implementer_inferred"): "a citation is not evidence of who runs a campaign",
     ("phl-ofw-reintegration-skills-entrepreneurship", "issue_areas"): "low confidence; body rows keep the curators' 1-3 ids",
-    ("migrant_workers_share_agriculture_sector", "definition"): "indicator removed: its two rows move to employment_share_agriculture",
+    (
+        "migrant_workers_share_agriculture_sector",
+        "definition",
+    ): "indicator removed: its two rows move to employment_share_agriculture",
 }
 # Cells the curator sets differently from every reader (row_id, column) -> (value, reason).
 AMEND = {
-    ("uga-returns-headline-iom", "figure_role"): ("other", "headline 'over 100' fits either flight (113 or 105): not summed, restates nothing"),
+    ("uga-returns-headline-iom", "figure_role"): (
+        "other",
+        "headline 'over 100' fits either flight (113 or 105): not summed, restates nothing",
+    ),
     ("mdv-mrc-beneficiary-cards", "curator_note"): (
-        "issues raw: Investing in community-led resilience and response systems (l.4720-4721). " + MDV_ETH
+        "issues raw: Investing in community-led resilience and response systems (l.4720-4721). "
+        + MDV_ETH
         + " Responsible cell 'The Maldivian Red Crescent (MRC)' (l.4751-4753); actor_type civil_society is a "
         "classification (type not stated). URL printed 'IFRCreport-COVID19-migrantsleast-protected-mostaffected.pdf'; "
         "hyphens restored (judgement).",
@@ -80,35 +87,66 @@ AMEND = {
         "and response systems'.",
         "Maldives/Ethiopia decision: readers are told the pairing is uncertain",
     ),
-    ("ita-regularization-fee-iom", "period"): ("2020", "the fee is set by Decree-Law n. 34/2020 (year printed in its number, l.4188)"),
+    ("ita-regularization-fee-iom", "period"): (
+        "2020",
+        "the fee is set by Decree-Law n. 34/2020 (year printed in its number, l.4188)",
+    ),
 }
 # New rows (by id) the curator accepts; every other NEW row is rejected (reason in REJECTED_NEW).
 ACCEPT_NEW_STATS = {
     # statistics reader
     "bgd-returnee-arrival-loan-bdt-annex-iom",
     # missing_000 reader
-    "sgp-covid-infection-rate-rank-2020-06-iom", "sgp-covid-cases-dormitory-majority-2020-06-iom",
-    "wld-schoolchildren-no-remote-learning-iom", "col-temporary-protection-status-years-iom",
-    "ita-job-seeking-permit-months-iom", "bhr-accommodation-distance-metres-iom",
-    "irl-unemployment-payment-max-weeks-iom", "irl-unemployment-payment-min-age-iom",
-    "irl-unemployment-payment-max-age-iom", "col-covid-inclusion-plan-points-iom",
-    "arg-exceptional-validation-work-years-iom", "undp-3x6-dividend-share-taken-iom", "undp-3x6-matching-ratio-iom",
-    "irl-iom-rapid-policy-survey-questions-iom", "eu-iom-ji-regions-covered-iom", "mli-stranded-duration-months-iom",
-    "iom-idiaspora-virtual-exchanges-iom", "eth-returning-children-origin-countries-2020-iom",
-    "grc-unicef-akelius-languages-iom", "ind-unicef-social-protection-states-iom",
-    "ind-unicef-migrant-verification-districts-iom", "gab-anti-trafficking-languages-iom",
-    "sle-stranded-duration-months-iom", "mdg-stranded-duration-months-2020-12-iom",
-    "bel-asylum-seeker-work-permit-wait-iom", "bgd-safe-spaces-camps-iom", "bgd-womens-participation-project-camps-iom",
-    "bgd-my-hero-is-you-languages-iom", "phl-akap-batch-20k-headline-iom", "per-unhcr-shelters-2020-iom",
-    "col-unhcr-personerias-2020-11-iom", "col-separated-girls-2020-11-iom", "col-separated-boys-2020-11-iom",
-    "col-unaccompanied-girls-2020-11-iom", "col-unaccompanied-boys-2020-11-iom", "bhr-work-fee-waiver-months-iom",
-    "kwt-visa-extension-months-iom", "mar-stay-limit-days-iom", "grc-agri-work-permit-extension-months-2020-04-iom",
-    "dnk-covid-hotline-languages-iom", "bmz-skills-reintegration-countries-iom",
+    "sgp-covid-infection-rate-rank-2020-06-iom",
+    "sgp-covid-cases-dormitory-majority-2020-06-iom",
+    "wld-schoolchildren-no-remote-learning-iom",
+    "col-temporary-protection-status-years-iom",
+    "ita-job-seeking-permit-months-iom",
+    "bhr-accommodation-distance-metres-iom",
+    "irl-unemployment-payment-max-weeks-iom",
+    "irl-unemployment-payment-min-age-iom",
+    "irl-unemployment-payment-max-age-iom",
+    "col-covid-inclusion-plan-points-iom",
+    "arg-exceptional-validation-work-years-iom",
+    "undp-3x6-dividend-share-taken-iom",
+    "undp-3x6-matching-ratio-iom",
+    "irl-iom-rapid-policy-survey-questions-iom",
+    "eu-iom-ji-regions-covered-iom",
+    "mli-stranded-duration-months-iom",
+    "iom-idiaspora-virtual-exchanges-iom",
+    "eth-returning-children-origin-countries-2020-iom",
+    "grc-unicef-akelius-languages-iom",
+    "ind-unicef-social-protection-states-iom",
+    "ind-unicef-migrant-verification-districts-iom",
+    "gab-anti-trafficking-languages-iom",
+    "sle-stranded-duration-months-iom",
+    "mdg-stranded-duration-months-2020-12-iom",
+    "bel-asylum-seeker-work-permit-wait-iom",
+    "bgd-safe-spaces-camps-iom",
+    "bgd-womens-participation-project-camps-iom",
+    "bgd-my-hero-is-you-languages-iom",
+    "phl-akap-batch-20k-headline-iom",
+    "per-unhcr-shelters-2020-iom",
+    "col-unhcr-personerias-2020-11-iom",
+    "col-separated-girls-2020-11-iom",
+    "col-separated-boys-2020-11-iom",
+    "col-unaccompanied-girls-2020-11-iom",
+    "col-unaccompanied-boys-2020-11-iom",
+    "bhr-work-fee-waiver-months-iom",
+    "kwt-visa-extension-months-iom",
+    "mar-stay-limit-days-iom",
+    "grc-agri-work-permit-extension-months-2020-04-iom",
+    "dnk-covid-hotline-languages-iom",
+    "bmz-skills-reintegration-countries-iom",
     # end dates printed with a year: amended to a year value (see YEAR_ROWS)
-    "tha-stay-extension-end-2021-iom", "tha-previous-visa-extension-end-2020-11-iom",
-    "bhr-irregular-amnesty-end-2020-12-iom", "are-visa-extension-end-2020-12-iom",
+    "tha-stay-extension-end-2021-iom",
+    "tha-previous-visa-extension-end-2020-11-iom",
+    "bhr-irregular-amnesty-end-2020-12-iom",
+    "are-visa-extension-end-2020-12-iom",
     # others reader (seeds 001-004)
-    "consultation-sessions-protection-gfmd", "regularization-procedure-months-gfmd", "ilo-conventions-ratified-mar-gfmd",
+    "consultation-sessions-protection-gfmd",
+    "regularization-procedure-months-gfmd",
+    "ilo-conventions-ratified-mar-gfmd",
 }
 REJECTED_NEW = {
     "schoolchildren-no-remote-learning-iom": "same figure as wld-schoolchildren-no-remote-learning-iom (kept once)",
@@ -138,23 +176,43 @@ NEW_INDICATORS_EXTRA = [
     }
 ]
 NEW_GROUPS = {"AFRICA_ASIA_MIDDLE_EAST"}
-REMOVE_INDICATORS = {"migrant_workers_share_agriculture_sector": "both rows moved to employment_share_agriculture (shares of all workers)"}
+REMOVE_INDICATORS = {
+    "migrant_workers_share_agriculture_sector": "both rows moved to employment_share_agriculture (shares of all workers)"
+}
 # Indicators a map would misrepresent: per-person amounts in several currencies, rules, durations, ranks.
 NOT_MAPPED = {
-    "cash_benefit_amount", "business_startup_kit_value", "regularization_application_fee",
-    "returnee_support_amount_min", "returnee_support_amount_max", "wage_gap_migrant_national_hourly_min",
-    "wage_gap_migrant_national_hourly_max", "displacement_climate_projected_min", "displacement_climate_projected_max",
+    "cash_benefit_amount",
+    "business_startup_kit_value",
+    "regularization_application_fee",
+    "returnee_support_amount_min",
+    "returnee_support_amount_max",
+    "wage_gap_migrant_national_hourly_min",
+    "wage_gap_migrant_national_hourly_max",
+    "displacement_climate_projected_min",
+    "displacement_climate_projected_max",
 }
 SUM_OF_PARTS = {"returns_operation"}
 # New indicators that are rules or attributes of a measure (durations, ages, ranks, end years, ratios):
 # colouring a country by them would read as a national statistic.
 NOT_MAPPED |= {
-    "covid_infection_rate_rank", "legal_status_duration_years", "permit_validity_months",
-    "physical_distance_required_metres", "benefit_duration_max_weeks", "benefit_eligibility_age_min",
-    "benefit_eligibility_age_max", "work_authorization_duration_years", "dividend_share_withdrawable",
-    "savings_matching_ratio", "programme_components", "stranded_duration_months",
-    "asylum_seeker_work_access_wait_months", "fee_waiver_duration_months", "stay_limit_days",
-    "regularization_procedure_duration_months", "measure_end_year", "survey_questions_count",
+    "covid_infection_rate_rank",
+    "legal_status_duration_years",
+    "permit_validity_months",
+    "physical_distance_required_metres",
+    "benefit_duration_max_weeks",
+    "benefit_eligibility_age_min",
+    "benefit_eligibility_age_max",
+    "work_authorization_duration_years",
+    "dividend_share_withdrawable",
+    "savings_matching_ratio",
+    "programme_components",
+    "stranded_duration_months",
+    "asylum_seeker_work_access_wait_months",
+    "fee_waiver_duration_months",
+    "stay_limit_days",
+    "regularization_procedure_duration_months",
+    "measure_end_year",
+    "survey_questions_count",
 }
 # The curator's own cells (no reader proposed them): (row_id, column) -> (value, reason).
 EXTRA = {
@@ -254,6 +312,9 @@ def write_issue_strings(folder: Path) -> None:
 
 
 def main(folder: Path) -> int:
+    if any(OUT.glob("round2_*.csv")) and "--force" not in sys.argv:
+        # the fix files are the record of what was applied; re-deciding reads the parts as they are now
+        raise SystemExit("curation/fixes/round2_*.csv exist (already applied); pass --force to write them again")
     write_issue_strings(folder)
     OUT.mkdir(exist_ok=True)
     index = parts_index()
@@ -363,12 +424,29 @@ def main(folder: Path) -> int:
             cur = json.dumps({c: getattr(r, c) for c in indicators.columns}, ensure_ascii=False)
             fix("indicators.csv", r.indicator_id, "row", cur, "", f"curator: {REMOVE_INDICATORS[r.indicator_id]}", "high")
         elif r.map_rule != map_rule(r.indicator_id):
-            why = {"latest_total": "a country's latest total figure (the default, stated explicitly)",
-                   "not_mapped": "a per-person amount, rule or bound: a map would read it as a national statistic"}
-            fix("indicators.csv", r.indicator_id, "map_rule", r.map_rule, map_rule(r.indicator_id),
-                f"curator: {why.get(map_rule(r.indicator_id), 'per-operation counts')}", "high")
+            why = {
+                "latest_total": "a country's latest total figure (the default, stated explicitly)",
+                "not_mapped": "a per-person amount, rule or bound: a map would read it as a national statistic",
+            }
+            fix(
+                "indicators.csv",
+                r.indicator_id,
+                "map_rule",
+                r.map_rule,
+                map_rule(r.indicator_id),
+                f"curator: {why.get(map_rule(r.indicator_id), 'per-operation counts')}",
+                "high",
+            )
     for row in NEW_INDICATORS_EXTRA:
-        fix("indicators.csv", row["indicator_id"], "row", "", json.dumps(row, ensure_ascii=False), "curator: end years of measures (Thailand, Bahrain, UAE)", "high")
+        fix(
+            "indicators.csv",
+            row["indicator_id"],
+            "row",
+            "",
+            json.dumps(row, ensure_ascii=False),
+            "curator: end years of measures (Thailand, Bahrain, UAE)",
+            "high",
+        )
     # keep only the new indicators some accepted statistic uses
     used = {json.loads(f["proposed"])["indicator"] for f in fixes["statistics.csv"] if f["column"] == "row"}
     used |= {f["proposed"] for f in fixes["statistics.csv"] if f["column"] == "indicator"}
@@ -390,4 +468,5 @@ def main(folder: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/curation/round2")))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    sys.exit(main(Path(args[0] if args else "/work/curation/round2")))

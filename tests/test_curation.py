@@ -107,11 +107,17 @@ def test_every_raw_annex_issue_string_maps_to_its_issue_area(texts):
     areas = raw("issue_areas.csv")
     variants = {r.issue_area_id: set(r.variants.split(";")) for r in areas.itertuples()}
     paper = squash(texts["iom2021_covid_socioeconomic"])
-    unmapped = [f"{r.locator}: {r.raw_issue_string!r} -> {r.issue_area_id}" for r in strings.itertuples()
-                if r.raw_issue_string not in variants.get(r.issue_area_id, set())]
+    unmapped = [
+        f"{r.locator}: {r.raw_issue_string!r} -> {r.issue_area_id}"
+        for r in strings.itertuples()
+        if r.raw_issue_string not in variants.get(r.issue_area_id, set())
+    ]
     assert unmapped == []
-    not_printed = [f"{r.locator}: {r.raw_issue_string!r}" for r in strings.itertuples()
-                   if squash(r.raw_issue_string.rstrip(".")) not in paper]
+    not_printed = [
+        f"{r.locator}: {r.raw_issue_string!r}"
+        for r in strings.itertuples()
+        if squash(r.raw_issue_string.rstrip(".")) not in paper
+    ]
     assert not_printed == []
     # a raw string maps to exactly one issue area
     owners = {}
@@ -139,11 +145,41 @@ def test_every_annex_practice_has_the_issue_areas_of_its_own_row():
 
 # Words of the curators' trade that must not reach readers (they belong in curator_note).
 CURATION_VOCABULARY = (
-    "columns interleaved", "interleaved", "unit added", "added unit", "kept because", "annex row", "curator",
-    "seed", "boundary row", "issues raw", "title descriptive", "judgement", "unsure", "round 2", "round-2",
-    "round 1", "merge", "part file", "stat_id", "practice_id", "value_text", "figure_role", "qualifier",
-    "l.", "line ", "lines ", "wld used", "used only because", "is the word as a number", "reverse-order",
-    "proposed", "reader a", "reader b", "todo", "fixme",
+    "columns interleaved",
+    "interleaved",
+    "unit added",
+    "added unit",
+    "kept because",
+    "annex row",
+    "curator",
+    "seed",
+    "boundary row",
+    "issues raw",
+    "title descriptive",
+    "judgement",
+    "unsure",
+    "round 2",
+    "round-2",
+    "round 1",
+    "merge",
+    "part file",
+    "stat_id",
+    "practice_id",
+    "value_text",
+    "figure_role",
+    "qualifier",
+    "l.",
+    "line ",
+    "lines ",
+    "wld used",
+    "used only because",
+    "is the word as a number",
+    "reverse-order",
+    "proposed",
+    "reader a",
+    "reader b",
+    "todo",
+    "fixme",
 )
 UNIT_ADDED = re.compile(r"\bunit\b[^.;]*\badded\b", re.I)
 
@@ -181,8 +217,21 @@ FRACTION_WORDS = re.compile(
     r"\b(half|a third|one third|two thirds|a quarter|one in (two|three|four|five)|the majority|majority)\b", re.I
 )
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
 }
 
 
@@ -236,8 +285,11 @@ def test_every_statistic_has_an_explicit_figure_role_and_links_fit_it():
     stats = raw("statistics.csv")
     bad = [f"{r.stat_id}: role {r.figure_role!r}" for r in stats.itertuples() if r.figure_role == ""]
     bad += [f"{r.stat_id}: part_of without part" for r in stats.itertuples() if r.part_of and r.figure_role != "part"]
-    bad += [f"{r.stat_id}: restates without restates" for r in stats.itertuples()
-            if (r.restates != "") != (r.figure_role == "restates")]
+    bad += [
+        f"{r.stat_id}: restates without restates"
+        for r in stats.itertuples()
+        if (r.restates != "") != (r.figure_role == "restates")
+    ]
     assert bad == []
 
 

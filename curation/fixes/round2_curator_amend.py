@@ -1,4 +1,5 @@
 """Curator's own amendments after reading the merged data (round 2): writes round2_curator_amend.csv."""
+
 import csv
 import json
 import re
@@ -19,13 +20,36 @@ def cell(part, rid, col, new, why):
         rows.append(dict(part=part, row_id=rid, column=col, current=cur, proposed=new, reason=why, confidence="high"))
 
 
-group = {"group_id": "GMB_NER_KGZ_MEX", "name": "Gambia, Niger, Kyrgyzstan and Mexico (pilot countries of one programme)", "kind": "unspecified"}
-rows.append(dict(part="groups.csv", row_id=group["group_id"], column="row", current="", proposed=json.dumps(group),
-                 reason="curator: the four countries the BMZ skills project covers (annex row 68), so the count is not filed under Germany, the funder", confidence="high"))
-cell("statistics.csv", "bmz-skills-reintegration-countries-iom", "geography", "GMB_NER_KGZ_MEX",
-     "curator: the count describes where the project runs (Gambia, Niger, Kyrgyzstan, Mexico), not Germany; same rule as the Qatar vaccine initiative")
-cell("statistics.csv", "gab-anti-trafficking-languages-iom", "figure_role", "other",
-     "curator: 'French and five other languages' is not a part of any stated total")
+group = {
+    "group_id": "GMB_NER_KGZ_MEX",
+    "name": "Gambia, Niger, Kyrgyzstan and Mexico (pilot countries of one programme)",
+    "kind": "unspecified",
+}
+rows.append(
+    dict(
+        part="groups.csv",
+        row_id=group["group_id"],
+        column="row",
+        current="",
+        proposed=json.dumps(group),
+        reason="curator: the four countries the BMZ skills project covers (annex row 68), so the count is not filed under Germany, the funder",
+        confidence="high",
+    )
+)
+cell(
+    "statistics.csv",
+    "bmz-skills-reintegration-countries-iom",
+    "geography",
+    "GMB_NER_KGZ_MEX",
+    "curator: the count describes where the project runs (Gambia, Niger, Kyrgyzstan, Mexico), not Germany; same rule as the Qatar vaccine initiative",
+)
+cell(
+    "statistics.csv",
+    "gab-anti-trafficking-languages-iom",
+    "figure_role",
+    "other",
+    "curator: 'French and five other languages' is not a part of any stated total",
+)
 for part in sorted(P.glob("*.csv")):
     df = pd.read_csv(part, dtype=str, keep_default_na=False)
     if "note" not in df:
