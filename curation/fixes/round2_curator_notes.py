@@ -1,4 +1,5 @@
 """Round 2 curator rewrites of reader-facing notes (no 8-word run of the source): writes round2_curator_notes.csv."""
+
 import csv
 from pathlib import Path
 
