@@ -134,6 +134,6 @@ if __name__ == "__main__":
     practices, annex = merge_practices()
     write(practices, "practices.csv")
     write(merge_statistics(annex), "statistics.csv")
-    for name in ("indicators.csv", "groups.csv", "priorities.csv"):
+    for name in ("indicators.csv", "groups.csv", "priorities.csv", "issue_areas.csv"):
         write(_columns(read(name), list(COLUMNS[name])), name)
     print(f"practices: {len(practices)} ({sum(loc.startswith('Annex row') for loc in practices['locator'])} annex rows)")
