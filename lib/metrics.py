@@ -125,9 +125,6 @@ def comparable(units) -> bool:
     return len(bases) <= 1
 
 
-MAP_ROLES = ("", "total", "other")  # figures that may colour a country; parts only by sum_of_parts, restatements never
-
-
 def map_rule(ds: Dataset, indicator: str) -> str:
     """What the map may show for `indicator` (indicators.csv `map_rule`; empty = latest_total)."""
     rules = table_lookup(ds.indicators, "map_rules", lambda t: dict(zip(t["indicator_id"], t["map_rule"])))
@@ -147,15 +144,20 @@ def map_indicators(ds: Dataset) -> list[str]:
 def _choose(g: pd.DataFrame, rule: str) -> tuple[float, str, tuple[str, ...]]:
     """(colour value, basis, stat_ids shown) for one country's figures of one indicator.
 
-    basis: "only" (one figure), "latest" (the most recent of several; ties: the largest), "sum"
-    (the sum of disjoint parts, for an indicator whose rule is sum_of_parts and no total)."""
-    shown = g[g["figure_role"].isin(MAP_ROLES) & g["value"].notna()]
-    if len(shown):
-        best = shown.sort_values(["period_end", "base_value"], ascending=[False, False]).iloc[0]
-        return float(best["base_value"]), "only" if len(shown) == 1 else "latest", (best["stat_id"],)
-    parts = g[(g["figure_role"] == "part") & g["value"].notna()]
-    if rule == "sum_of_parts" and len(parts):
-        return float(parts["base_value"].sum()), "sum" if len(parts) > 1 else "only", tuple(parts["stat_id"])
+    A country's totals come first: the most recent (ties: the largest), basis "only" or "latest".
+    Without a total, an indicator whose rule is sum_of_parts shows the sum of its disjoint parts
+    (basis "sum"); then any other figure (a per-person amount, a headline that names no total)."""
+    role, has_value = g["figure_role"], g["value"].notna()
+    for roles in (("", "total"), None, ("other",)):
+        if roles is None:
+            parts = g[(role == "part") & has_value]
+            if rule == "sum_of_parts" and len(parts):
+                return float(parts["base_value"].sum()), "sum" if len(parts) > 1 else "only", tuple(parts["stat_id"])
+            continue
+        shown = g[role.isin(roles) & has_value]
+        if len(shown):
+            best = shown.sort_values(["period_end", "base_value"], ascending=[False, False]).iloc[0]
+            return float(best["base_value"]), "only" if len(shown) == 1 else "latest", (best["stat_id"],)
     return float("nan"), "", ()
 
 

@@ -121,3 +121,21 @@ def test_a_not_mapped_indicator_is_not_offered(tables, tmp_path):
     tables["indicators.csv"].loc[tables["indicators.csv"]["indicator_id"] == "returns_total", "map_rule"] = "not_mapped"
     ds = _with(tables, tmp_path)
     assert "returns_total" not in metrics.map_indicators(ds)
+
+
+def test_a_headline_does_not_hide_the_sum_of_parts(tables, tmp_path):
+    op = dict(
+        indicator_id="returns_operation",
+        name="Returns on one operation",
+        unit="persons",
+        category="returns",
+        definition="People returned on one flight.",
+        map_rule="sum_of_parts",
+    )
+    rows = [
+        _stat("f1", "SGP", "113", "2020-09", "part", indicator="returns_operation"),
+        _stat("f2", "SGP", "105", "2020-12", "part", indicator="returns_operation"),
+        _stat("h", "SGP", "100", "not_stated", "other", indicator="returns_operation", value_text="Over 100"),
+    ]
+    sgp = metrics.indicator_values(_with(tables, tmp_path, rows, [op]), "returns_operation").set_index("iso3").loc["SGP"]
+    assert sgp["value"] == 218 and sgp["basis"] == "sum"
