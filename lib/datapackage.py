@@ -25,7 +25,7 @@ from lib import vocabulary
 from lib.export import CURATOR_ONLY, neutralise
 from lib.load import GEOMETRY_FILE, check_geometry, read_tables
 from lib.refs import references
-from lib.schema import COLUMNS, TRANSLATION_LANGUAGES, schemas
+from lib.schema import COLUMNS, schemas
 from lib.validation import validate
 
 NAME = "migration-practice-atlas"
@@ -51,23 +51,7 @@ GEOMETRY_DESCRIPTION = "Country shapes (GeoJSON), id = ISO3, with a representati
 # Cells read as numbers; every other column is a string.
 NUMBER = {("statistics.csv", "value")}
 INTEGER = {("sources.csv", "year"), ("gcm_objectives.csv", "number"), ("priorities.csv", "number")}
-# Controlled values: every list data/README.md prints (tests/test_datapackage.py checks it), plus figure_role and map_rule.
-ENUMS = {
-    ("practices.csv", "scope"): vocabulary.SCOPES,
-    ("practices.csv", "actor_type"): vocabulary.ACTOR_TYPES,
-    ("practices.csv", "period"): vocabulary.PERIODS,
-    ("practices.csv", "gcm_basis"): vocabulary.GCM_BASES,
-    ("statistics.csv", "unit"): vocabulary.UNITS,
-    ("statistics.csv", "qualifier"): vocabulary.QUALIFIERS,
-    ("statistics.csv", "figure_role"): vocabulary.FIGURE_ROLES,
-    ("indicators.csv", "unit"): vocabulary.UNITS,
-    ("indicators.csv", "category"): vocabulary.INDICATOR_CATEGORIES,
-    ("indicators.csv", "map_rule"): vocabulary.MAP_RULES,
-    ("sources.csv", "kind"): vocabulary.SOURCE_KINDS,
-    ("origins.csv", "what"): vocabulary.ORIGIN_PARTS,
-    ("groups.csv", "kind"): vocabulary.GROUP_KINDS,
-    ("translations.csv", "lang"): TRANSLATION_LANGUAGES,
-}
+ENUMS = vocabulary.CONTROLLED  # every column whose cells come from a controlled list (lib/vocabulary.py)
 # Single-id references between files (list cells and `geography`, a country OR a group, cannot be
 # expressed as Frictionless foreign keys: the validator checks them, the package describes them in words).
 FOREIGN_KEYS = {

@@ -14,7 +14,7 @@ import pyarrow.compute as pac
 
 from lib.checks import period_end
 from lib.load import Dataset, table_lookup
-from lib.vocabulary import UNIT_SCALE
+from lib.vocabulary import ACTOR_TYPES, PERIODS, SCOPES, UNIT_SCALE
 
 PRACTICE_COUNT = "practices"
 ISSUE_COVERAGE = "issue_areas"
@@ -61,6 +61,18 @@ class Filters:
 
     def active(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
+
+
+def filter_spec(ds: Dataset) -> dict[str, tuple[list, type]]:
+    """URL name -> (allowed values, type) of the practice filters (the fields of `Filters` a URL may set)."""
+    return {
+        "issue": (list(ds.issue_areas["issue_area_id"]), str),
+        "gcm": (list(range(1, 24)), int),
+        "actor": (list(ACTOR_TYPES), str),
+        "period": (list(PERIODS), str),
+        "source": (list(ds.sources["source_id"]), str),
+        "scope": (list(SCOPES), str),
+    }
 
 
 def filter_practices(ds: Dataset, f: Filters = Filters()) -> pd.DataFrame:

@@ -42,6 +42,7 @@ from lib.vocabulary import (
     PERIODS,
     QUALIFIERS,
     SCOPES,
+    TRANSLATION_LANGUAGES,
     UNITS,
 )
 
@@ -51,7 +52,6 @@ ISO3 = r"^[A-Z]{3}$"
 
 MAX_SUMMARY_WORDS = 60  # curators' own words, kept short (data/README.md says the same: a test checks)
 OPTIONAL_FILES = ("translations.csv",)  # read and validated when present
-TRANSLATION_LANGUAGES = ("fr", "es")
 # Tables that may hold a header and no rows; every other table needs at least one row.
 MAY_BE_EMPTY = ("groups.csv", "priorities.csv", "translations.csv")
 GCM_NUMBERS = tuple(range(1, 24))

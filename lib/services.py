@@ -24,6 +24,7 @@ from lib import (
     countries,
     figures,
     geo,
+    heatmapview,
     i18n,
     keyfigures,
     labels,
@@ -31,7 +32,6 @@ from lib import (
     maps,
     mapview,
     markup,
-    matrix,
     metrics,
     profile,
     rooms,
@@ -198,23 +198,11 @@ def locator_figure(iso3: str) -> go.Figure:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _heatmap(folder: str, key: str, lang: str, rows: str, cols: str, sort: str, top: int | None, filters: Filters):
     ds = _ds(folder, key)
-    practices = metrics.filter_practices(ds, filters)
-    grid = matrix.heatmap_matrix(ds, practices, rows=rows, cols=cols, sort=sort)
-    view = matrix.top_rows(grid, top)
-    row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
-    fig = figures.heatmap(
-        view,
-        row_labels,
-        col_labels,
-        title=tables.heatmap_title(grid),
-        source_line=i18n.t("heatmap.source", n=len(practices)),
-        hover_label=i18n.t("col.practices"),
-    )
-    return practices, grid, view, fig
+    return heatmapview.heatmap_view(ds, metrics.filter_practices(ds, filters), rows, cols, sort, top)
 
 
-def heatmap(rows: str, cols: str, sort: str, top: int | None, filters: Filters):
-    """(filtered practices, the matrix, the rows shown, the figure) for the heatmap page."""
+def heatmap(rows: str, cols: str, sort: str, top: int | None, filters: Filters) -> heatmapview.HeatmapView:
+    """The heatmap page's matrix, labels and figure for these choices and filters."""
     return _heatmap(*_key(), i18n.language(), rows, cols, sort, top, filters)
 
 

@@ -18,22 +18,20 @@ from lib import (
     countries,
     export,
     figures,
+    heatmapview,
     i18n,
     keyfigures,
     labels,
     maps,
     mapview,
-    matrix,
     metrics,
     profile,
     search,
-    tables,
 )
 from lib.geo import Geometry
 from lib.load import Dataset
 from lib.markup import esc
 from lib.state import Params
-from lib.vocabulary import ACTOR_TYPES, PERIODS, SCOPES
 
 
 @dataclass
@@ -46,20 +44,8 @@ class Slide:
     lines: list[str] = field(default_factory=list)  # key figures as printed (PDF page)
 
 
-def filter_spec(ds: Dataset) -> dict[str, tuple[list, type]]:
-    """URL name -> (allowed values, type) of the practice filters (as lib.ui.url reads them)."""
-    return {
-        "issue": (list(ds.issue_areas["issue_area_id"]), str),
-        "gcm": (list(range(1, 24)), int),
-        "actor": (list(ACTOR_TYPES), str),
-        "period": (list(PERIODS), str),
-        "source": (list(ds.sources["source_id"]), str),
-        "scope": (list(SCOPES), str),
-    }
-
-
 def _filters(ds: Dataset, p: Params, names=None) -> metrics.Filters:
-    spec = filter_spec(ds)
+    spec = metrics.filter_spec(ds)
     return metrics.Filters(**{k: p.choices(k, a, c) for k, (a, c) in spec.items() if names is None or k in names})
 
 
@@ -102,18 +88,9 @@ def _heatmap(ds: Dataset, geometry: Geometry, p: Params, shapes) -> list[Slide]:
     cols = p.choice("cols", ("issue", "gcm"), "issue")
     top = p.choice("top", ("15", "30", "60", "all"), "30")
     practices = metrics.filter_practices(ds, _filters(ds, p, ("actor", "period", "source")))
-    grid = matrix.heatmap_matrix(ds, practices, rows=rows, cols=cols, sort=p.choice("sort", ("total", "name", "region"), "total"))
-    view = matrix.top_rows(grid, None if top == "all" else int(top))
-    row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
-    fig = figures.heatmap(
-        view,
-        row_labels,
-        col_labels,
-        title=tables.heatmap_title(grid),
-        source_line=i18n.t("heatmap.source", n=len(practices)),
-        hover_label=i18n.t("col.practices"),
-    )
-    return [Slide(tables.heatmap_title(grid), fig, export.practice_export(ds, practices))]
+    sort = p.choice("sort", ("total", "name", "region"), "total")
+    hv = heatmapview.heatmap_view(ds, practices, rows, cols, sort, None if top == "all" else int(top))
+    return [Slide(hv.title, hv.figure, export.practice_export(ds, practices))]
 
 
 def _country(ds: Dataset, geometry: Geometry, p: Params, shapes) -> list[Slide]:
@@ -161,7 +138,7 @@ def _statistics(ds: Dataset, geometry: Geometry, p: Params, shapes) -> list[Slid
 def _practices(ds: Dataset, geometry: Geometry, p: Params, shapes) -> list[Slide]:
     f = _filters(ds, p)
     country = p.choices("country", ds.countries["iso3"])
-    found = metrics.filter_practices(ds, metrics.Filters(country=country, **{k: getattr(f, k) for k in filter_spec(ds)}))
+    found = metrics.filter_practices(ds, metrics.Filters(country=country, **{k: getattr(f, k) for k in metrics.filter_spec(ds)}))
     query = p.text("q")[:120]
     if query:
         found = search.apply(found, search.search(query, search.build_index(ds, countries.search_names(ds.countries))))

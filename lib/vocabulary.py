@@ -84,3 +84,23 @@ INDICATOR_CATEGORIES = (
     "participation",
     "other",
 )
+
+TRANSLATION_LANGUAGES = ("fr", "es")  # curators' translations of practice summaries
+
+# Columns whose cells come from a controlled list (data/README.md and the data package print the lists).
+CONTROLLED: dict[tuple[str, str], tuple[str, ...]] = {
+    ("practices.csv", "scope"): SCOPES,
+    ("practices.csv", "actor_type"): ACTOR_TYPES,
+    ("practices.csv", "period"): PERIODS,
+    ("practices.csv", "gcm_basis"): GCM_BASES,
+    ("statistics.csv", "unit"): UNITS,
+    ("statistics.csv", "qualifier"): QUALIFIERS,
+    ("statistics.csv", "figure_role"): FIGURE_ROLES,
+    ("indicators.csv", "unit"): UNITS,
+    ("indicators.csv", "category"): INDICATOR_CATEGORIES,
+    ("indicators.csv", "map_rule"): MAP_RULES,
+    ("sources.csv", "kind"): SOURCE_KINDS,
+    ("origins.csv", "what"): ORIGIN_PARTS,
+    ("groups.csv", "kind"): GROUP_KINDS,
+    ("translations.csv", "lang"): TRANSLATION_LANGUAGES,
+}

@@ -20,21 +20,7 @@ from lib import schema, vocabulary  # noqa: E402 - after the path is set
 
 README = ROOT / "data" / "README.md"
 BLOCK = re.compile(r"(<!-- columns: (?P<file>[\w.]+) -->\n)(?P<body>.*?)(<!-- /columns -->)", re.S)
-# Columns whose cells come from a controlled list: the list is printed with the column.
-CONTROLLED = {
-    ("practices.csv", "scope"): vocabulary.SCOPES,
-    ("practices.csv", "actor_type"): vocabulary.ACTOR_TYPES,
-    ("practices.csv", "period"): vocabulary.PERIODS,
-    ("practices.csv", "gcm_basis"): vocabulary.GCM_BASES,
-    ("statistics.csv", "unit"): vocabulary.UNITS,
-    ("statistics.csv", "qualifier"): vocabulary.QUALIFIERS,
-    ("indicators.csv", "unit"): vocabulary.UNITS,
-    ("indicators.csv", "category"): vocabulary.INDICATOR_CATEGORIES,
-    ("sources.csv", "kind"): vocabulary.SOURCE_KINDS,
-    ("origins.csv", "what"): vocabulary.ORIGIN_PARTS,
-    ("groups.csv", "kind"): vocabulary.GROUP_KINDS,
-    ("translations.csv", "lang"): schema.TRANSLATION_LANGUAGES,
-}
+CONTROLLED = vocabulary.CONTROLLED  # the columns whose cells come from a controlled list
 
 
 def table(file: str) -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import alttext, i18n, labels, matrix, metrics, services, tables
+from lib import alttext, i18n, labels, matrix, metrics, services
 from lib.ui import charts, lists, shell, url, widgets
 
 ds = shell.require_dataset()
@@ -57,12 +57,10 @@ with widgets.panel(st, i18n.t("filters.title"), icon=":material/filter_list:"):
     chosen = widgets.practice_filters(ds, spec, prefix="hm_")
 url.set_url({"rows": rows, "cols": cols, "sort": sort, "top": top, **chosen})
 
-practices, grid, view, fig = services.heatmap(rows, cols, sort, None if top == "all" else int(top), metrics.Filters(**chosen))
-row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
-alt = alttext.heatmap(
-    view, row_labels, col_labels, title=tables.heatmap_title(grid), source_line=i18n.t("heatmap.source", n=len(practices))
-)
-event = charts.plot(fig, "heatmap", alt, on_select="rerun", selection_mode="points")
+hv = services.heatmap(rows, cols, sort, None if top == "all" else int(top), metrics.Filters(**chosen))
+practices, grid, view = hv.practices, hv.grid, hv.view
+alt = alttext.heatmap(view, hv.row_labels, hv.col_labels, title=hv.title, source_line=hv.source_line)
+event = charts.plot(hv.figure, "heatmap", alt, on_select="rerun", selection_mode="points")
 st.caption(i18n.t("heatmap.zero_means", shown=len(view), total=len(grid.counts)))
 
 cell = charts.selected_cell(event)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import i18n, routes, state
+from lib import i18n, metrics, routes, state
 from lib.load import Dataset
-from lib.vocabulary import ACTOR_TYPES, PERIODS, SCOPES
 
 PERSIST = ("lang", "present", "story", "step", "console", "room")  # query parameters kept on every page
 
@@ -52,14 +51,7 @@ def ignored_params(p: state.Params) -> None:
 
 def practice_filter_spec(ds: Dataset) -> dict[str, tuple[list, type]]:
     """URL name -> (allowed values, type) for the practice filters shared by several pages."""
-    return {
-        "issue": (list(ds.issue_areas["issue_area_id"]), str),
-        "gcm": (list(range(1, 24)), int),
-        "actor": (list(ACTOR_TYPES), str),
-        "period": (list(PERIODS), str),
-        "source": (list(ds.sources["source_id"]), str),
-        "scope": (list(SCOPES), str),
-    }
+    return metrics.filter_spec(ds)
 
 
 def switch_to(name: str, **query: str) -> None:
