@@ -19,10 +19,14 @@ FOCUS = """() => {
     const grid = !!el.closest('[data-testid="stDataFrame"]');
     const ring = grid || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
     const label = (el.getAttribute('aria-label') || el.innerText || el.value || el.placeholder || '').trim().slice(0, 80);
-    return {tag: el.tagName, label, ring, grid, inChart: !!el.closest('.js-plotly-plot'),
+    const styled = [...document.querySelectorAll('style')].some(x => x.textContent.includes('focus-visible'));
+    return {tag: el.tagName, label, ring, grid, styled, inChart: !!el.closest('.js-plotly-plot'),
             afterChart: [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
                 .some(c => c.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)};
 }"""
+
+
+STYLED = "() => [...document.querySelectorAll('style')].some(x => x.textContent.includes('focus-visible'))"
 
 
 def tab_to(page, text: str, backwards: bool = False, seen: list | None = None, exact: bool = False) -> dict:
@@ -34,6 +38,11 @@ def tab_to(page, text: str, backwards: bool = False, seen: list | None = None, e
         now = page.evaluate(FOCUS)
         if now is None:
             continue
+        if not now["ring"] and not now["styled"]:
+            # between two script runs Streamlit re-renders the page's constant focus stylesheet:
+            # look again once it is back (a missing ring with the stylesheet present still fails)
+            page.wait_for_function(STYLED, timeout=STEP_MS)
+            now = page.evaluate(FOCUS)
         assert now["ring"], f"no visible focus on {now}"
         labels.append(now["label"])
         if seen is not None:
