@@ -194,20 +194,7 @@ def world_map(
             ),
         )
     )
-    fig.update_geos(
-        projection_type="natural earth",
-        showframe=False,
-        showcoastlines=False,
-        showland=False,
-        showcountries=False,
-        showocean=False,
-        showlakes=False,
-        showrivers=False,
-        showsubunits=False,
-        bgcolor="rgba(0,0,0,0)",
-        lataxis_range=[-58, 85],
-        lonaxis_range=[-170, 190],
-    )
+    _bare_geo(fig, showsubunits=False, lonaxis_range=[-170, 190])
     if box is not None:
         (lon0, lon1), (lat0, lat1) = box
         fig.update_geos(
@@ -224,6 +211,23 @@ def world_map(
     fig.update_layout(dragmode=False, clickmode="event+select", hoverdistance=6, margin=dict(l=0, r=0, t=60, b=110 + extra))
     fig.layout.annotations[0].update(yshift=-78)
     return fig
+
+
+def _bare_geo(fig: go.Figure, **extra) -> None:
+    """A geo subplot with every base layer off (so plotly.js fetches no shapes), Natural Earth projection."""
+    fig.update_geos(
+        projection_type="natural earth",
+        showframe=False,
+        showcoastlines=False,
+        showland=False,
+        showcountries=False,
+        showocean=False,
+        showlakes=False,
+        showrivers=False,
+        bgcolor="rgba(0,0,0,0)",
+        lataxis_range=[-58, 85],
+        **extra,
+    )
 
 
 def locator_map(
@@ -258,17 +262,6 @@ def locator_map(
             hoverinfo="skip",
         )
     )
-    fig.update_geos(
-        projection_type="natural earth",
-        showframe=False,
-        showcoastlines=False,
-        showland=False,
-        showcountries=False,
-        showocean=False,
-        showlakes=False,
-        showrivers=False,
-        bgcolor="rgba(0,0,0,0)",
-        lataxis_range=[-58, 85],
-    )
+    _bare_geo(fig)
     fig.update_layout(height=height, margin=dict(l=0, r=0, t=0, b=0), dragmode=False, paper_bgcolor="#ffffff")
     return fig

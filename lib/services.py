@@ -27,7 +27,6 @@ from lib import (
     heatmapview,
     i18n,
     keyfigures,
-    labels,
     load,
     maps,
     mapview,
@@ -163,18 +162,9 @@ def map_view(metric: Metric, filters: Filters) -> mapview.MapView:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _map_figure(folder: str, key: str, lang: str, metric: Metric, filters: Filters, view: str) -> go.Figure:
-    ds, shown, geometry = _ds(folder, key), _map_view(folder, key, lang, metric, filters), _geometry(folder, key)
-    return maps.world_map(
-        shown.table,
-        geometry.shapes,
-        mapview.map_points(ds, geometry.points),
-        ids=geometry.ids,
-        title=mapview.map_title(ds, metric, filters),
-        legend_title=mapview.legend_title(ds, metric),
-        class_labels=labels.class_label,
-        source_line=mapview.map_source_line(ds, metric, shown.values),
-        no_data_label=i18n.t("map.no_data"),
-        view=view,
+    geometry = _geometry(folder, key)
+    return slides.world_figure(
+        _ds(folder, key), _map_view(folder, key, lang, metric, filters), filters, geometry, geometry.shapes, view
     )
 
 

@@ -62,12 +62,10 @@ def view_slides(
     return build[page](ds, geometry, p, geometry.geojson if shapes is None else shapes)
 
 
-def _map(ds: Dataset, geometry: Geometry, p: Params, shapes) -> list[Slide]:
-    options = {m.id: m for m in metrics.available_metrics(ds)}
-    metric = options[p.choice("metric", options, metrics.PRACTICE_COUNT)]
-    f = _filters(ds, p) if metric.kind != "statistic" else metrics.Filters(source=_filters(ds, p, ("source",)).source)
-    shown = mapview.map_view(ds, metric, f)
-    fig = maps.world_map(
+def world_figure(ds: Dataset, shown: mapview.MapView, f: metrics.Filters, geometry: Geometry, shapes, view: str) -> go.Figure:
+    """The world map of a map view model: the page's (shapes by URL), the console's and the pack's (embedded)."""
+    metric = shown.metric
+    return maps.world_map(
         shown.table,
         shapes,
         mapview.map_points(ds, geometry.points),
@@ -77,8 +75,16 @@ def _map(ds: Dataset, geometry: Geometry, p: Params, shapes) -> list[Slide]:
         class_labels=labels.class_label,
         source_line=mapview.map_source_line(ds, metric, shown.values),
         no_data_label=i18n.t("map.no_data"),
-        view=p.choice("view", maps.MAP_VIEWS, "world"),
+        view=view,
     )
+
+
+def _map(ds: Dataset, geometry: Geometry, p: Params, shapes) -> list[Slide]:
+    options = {m.id: m for m in metrics.available_metrics(ds)}
+    metric = options[p.choice("metric", options, metrics.PRACTICE_COUNT)]
+    f = _filters(ds, p) if metric.kind != "statistic" else metrics.Filters(source=_filters(ds, p, ("source",)).source)
+    shown = mapview.map_view(ds, metric, f)
+    fig = world_figure(ds, shown, f, geometry, shapes, p.choice("view", maps.MAP_VIEWS, "world"))
     summary = mapview.map_summary(shown.table, mapview.metric_label(ds, metric))
     return [Slide(mapview.map_title(ds, metric, f), fig, mapview.csv_frame(shown.table), [summary])]
 
