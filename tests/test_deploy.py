@@ -199,6 +199,7 @@ def test_the_app_runs_from_exactly_the_files_the_dockerfile_copies(tmp_path):
     """Start serve.py from a folder holding only the copied paths (as the image does), run two pages
     over the websocket, and run the Dockerfile's HEALTHCHECK command against it."""
     import asyncio
+    import concurrent.futures
 
     from bench.load import free_port, stop_server, wait_ready
     from bench.wsclient import WsSession
@@ -237,7 +238,11 @@ def test_the_app_runs_from_exactly_the_files_the_dockerfile_copies(tmp_path):
                     await s.open(path, page, timeout=STEP_S) for path, page in (("/map", "map"), ("/country?iso3=PHL", "country"))
                 ]
 
-        for result in asyncio.run(pages()):
+        # on a thread of its own: in the full suite the browser tests' Playwright (sync API) is
+        # still running an event loop on this thread, and asyncio.run refuses to nest in it
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            results = pool.submit(asyncio.run, pages()).result()
+        for result in results:
             assert result.problems == [], result.problems
         check = subprocess.run(_healthcheck_cmd(), env=env, capture_output=True, timeout=60, check=False)
         assert check.returncode == 0, check.stderr

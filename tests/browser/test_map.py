@@ -1,6 +1,7 @@
 """The world map as a person sees it: drawn offline, microstates reachable, click-through, shareable URL."""
 
 import re
+import time
 
 from tests.deadlines import STEP_MS
 
@@ -34,13 +35,23 @@ INSIDE_POINT = """([trace, iso3]) => {
 
 def point_at(page, trace: str, iso3: str, name: str):
     """Move the pointer over the country until its tooltip names it (as a person would), and
-    return that point; None if no point inside the shape shows it."""
-    for x, y in page.evaluate(INSIDE_POINT, [trace, iso3]) or []:
-        page.mouse.move(x, y)
-        page.wait_for_timeout(200)
-        if (page.locator(".hoverlayer").text_content() or "").startswith(name):
-            return x, y
-    return None
+    return that point; None if no point inside the shape shows it.
+
+    On a busy machine plotly may draw its tooltip late, or Streamlit may redraw the chart between
+    the search for points and the move; so each point is given time, and the points are looked for
+    again on a redrawn chart, within one safety net (tests/deadlines.py), never a target."""
+    deadline = time.monotonic() + STEP_MS / 1000
+    while True:
+        points = page.evaluate(INSIDE_POINT, [trace, iso3]) or []
+        for x, y in points:
+            page.mouse.move(5, 5)
+            page.mouse.move(x, y, steps=2)
+            for _ in range(10):
+                page.wait_for_timeout(150)
+                if (page.locator(".hoverlayer").text_content() or "").startswith(name):
+                    return x, y
+        if time.monotonic() > deadline or not points:
+            return None
 
 
 def _plot(page):
