@@ -27,4 +27,6 @@ fi
 .venv/bin/lint-imports --no-cache
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-exec .venv/bin/python -m pytest "$@"
+# Several workers (pytest-xdist): a browser test spends most of its time waiting for a page, so
+# three workers keep two cores busy. ATLAS_TEST_WORKERS=0 runs everything in this one process.
+exec .venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-3}" "$@"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lib import i18n, routes
 from tests.browser.axe import describe, require_axe, run_axe
@@ -33,6 +34,10 @@ def check_page(atlas: Page, name: str, lang: str = "en", charts: int = 0) -> Non
     atlas.shot(f"a11y-{name}")
     violations = run_axe(page, name)
     assert violations == [], f"{name}: serious or critical axe violations\n{describe(violations)}"
+    try:  # the page's one-line script sets it when its element renders: late on a busy machine
+        page.wait_for_function("lang => document.documentElement.lang === lang", arg=lang, timeout=STEP_MS)
+    except PlaywrightTimeout:
+        pass  # the assertion below says what was found
     assert page.evaluate("document.documentElement.lang") == lang
     levels = page.evaluate(
         """() => [...document.querySelectorAll('[data-testid="stMain"] h1, [data-testid="stMain"] h2,'
@@ -115,6 +120,7 @@ def test_axe_error_page_for_bad_data(browser, broken_server, lang):
     atlas = Page(browser, broken_server)
     try:
         atlas.open("/map" + ("" if lang == i18n.DEFAULT else f"?lang={lang}"))
+        atlas.page.locator('[data-testid="stAlertContentError"]').wait_for(state="visible", timeout=STEP_MS)
         assert atlas.page.locator('[data-testid="stAlertContentError"]').count() == 1
         check_page(atlas, f"state-data-error-{lang}", lang)
     finally:

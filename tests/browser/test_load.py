@@ -2,7 +2,7 @@
 
 The same code as `python -m bench.load` (bench/load.py) at reduced sizes, against the session's
 server: 10 websocket sessions x 10 interactions (the server does all its work; bench/wsclient.py),
-and 4 browser sessions x 8 interactions in one Chromium with one context per session (a browser
+and 3 browser sessions x 5 interactions in one Chromium with one context per session (a browser
 needs most of a core to draw, so fewer). Interactions are URL-driven page loads: map metric and
 filters, practice search, country profiles, heatmap toggles, ... An exception or error message on
 a page, a wrong or incomplete page, a console error, an HTTP error (other than Streamlit's known
@@ -15,7 +15,7 @@ so a loaded machine makes the test slower, never red. Speed is measured by `pyth
 from bench.load import run_load
 from tests.deadlines import RUN_S, STEP_S
 
-SESSIONS, INTERACTIONS = 4, 8
+SESSIONS, INTERACTIONS = 3, 5
 WS_SESSIONS, WS_INTERACTIONS = 10, 10
 
 
