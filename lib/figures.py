@@ -171,6 +171,27 @@ def bar_chart(
     return fig
 
 
+class SealedFigure(go.Figure):
+    """A finished figure that hands out one prepared dict.
+
+    `st.plotly_chart` calls `to_dict()` on every script run: a deep copy of the whole figure plus
+    plotly's base64 pass over every array, about a quarter of a warm map run (bench/RESULTS.md). A
+    cached figure is never changed, so its dict is made once. The dict is shared: copy it before
+    changing anything (`go.Figure(sealed)` builds a new, independent figure)."""
+
+    def __init__(self, fig: go.Figure):
+        super().__init__(fig)
+        self._sealed = super().to_dict()
+
+    def to_dict(self) -> dict:
+        return self._sealed
+
+
+def sealed(fig: go.Figure) -> SealedFigure:
+    """`fig` as a SealedFigure (for figures that are cached and shared, never modified)."""
+    return fig if isinstance(fig, SealedFigure) else SealedFigure(fig)
+
+
 def projector(fig: go.Figure, height: int | None = None) -> go.Figure:
     """The same figure for a 16:9 projector: larger type everywhere, taller when `height` is given.
     The source note stays inside the figure, only bigger."""

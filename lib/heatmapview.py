@@ -29,4 +29,4 @@ def heatmap_view(ds: Dataset, practices: pd.DataFrame, rows: str, cols: str, sor
     row_labels, col_labels = tables.heatmap_labels(ds, grid, view)
     title, source_line = tables.heatmap_title(grid), i18n.t("heatmap.source", n=len(practices))
     fig = figures.heatmap(view, row_labels, col_labels, title=title, source_line=source_line, hover_label=i18n.t("col.practices"))
-    return HeatmapView(practices, grid, view, row_labels, col_labels, title, source_line, fig)
+    return HeatmapView(practices, grid, view, row_labels, col_labels, title, source_line, figures.sealed(fig))

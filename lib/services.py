@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib import (
+    alttext,
     countries,
     figures,
     geo,
@@ -155,16 +156,18 @@ def map_view(metric: Metric, filters: Filters) -> mapview.MapView:
     return _map_view(*_key(), i18n.language(), metric, filters)
 
 
-# Figures: building a plotly Figure validates every property (about half of a warm map run); a
-# built Figure is handed to st.plotly_chart as it is (Streamlit copies it with to_dict()), so each
-# figure is built once per (data version, language, arguments) and shared, read-only.
+# Figures: building a plotly Figure validates every property (about half of a warm map run), so each
+# figure is built once per (data version, language, arguments) and shared, read-only; sealed
+# (figures.SealedFigure), so that st.plotly_chart's to_dict() on every run is not a deep copy.
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _map_figure(folder: str, key: str, lang: str, metric: Metric, filters: Filters, view: str) -> go.Figure:
     geometry = _geometry(folder, key)
-    return slides.world_figure(
-        _ds(folder, key), _map_view(folder, key, lang, metric, filters), filters, geometry, geometry.shapes, view
+    return figures.sealed(
+        slides.world_figure(
+            _ds(folder, key), _map_view(folder, key, lang, metric, filters), filters, geometry, geometry.shapes, view
+        )
     )
 
 
@@ -174,10 +177,22 @@ def map_figure(metric: Metric, filters: Filters, view: str) -> go.Figure:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
+def _map_alt(folder: str, key: str, lang: str, metric: Metric, filters: Filters) -> str:
+    ds, points, shown = _ds(folder, key), _geometry(folder, key).points, _map_view(folder, key, lang, metric, filters)
+    title, source = mapview.map_title(ds, metric, filters), mapview.map_source_line(ds, metric, shown.values)
+    return alttext.world_map(shown.table, mapview.map_points(ds, points), title=title, source_line=source)
+
+
+def map_alt(metric: Metric, filters: Filters) -> str:
+    """The world map's text alternative (lib.alttext) for `metric` under `filters`."""
+    return _map_alt(*_key(), i18n.language(), metric, filters)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _locator_figure(folder: str, key: str, lang: str, iso3: str) -> go.Figure:
     ds, geometry = _ds(folder, key), _geometry(folder, key)
     name = countries.names(ds.countries).get(iso3, iso3)
-    return maps.locator_map(geometry.shapes, geometry.points, iso3, name, ids=geometry.ids)
+    return figures.sealed(maps.locator_map(geometry.shapes, geometry.points, iso3, name, ids=geometry.ids))
 
 
 def locator_figure(iso3: str) -> go.Figure:
@@ -200,7 +215,9 @@ def heatmap(rows: str, cols: str, sort: str, top: int | None, filters: Filters) 
 def _statistics_figures(folder: str, key: str, lang: str, section: str) -> dict[str, go.Figure]:
     built = _statistics_section(folder, key, lang, section)
     return {
-        chart.key: figures.bar_chart(chart.rows, title=chart.title, axis_title=chart.axis, source_line=chart.source)
+        chart.key: figures.sealed(
+            figures.bar_chart(chart.rows, title=chart.title, axis_title=chart.axis, source_line=chart.source)
+        )
         for block in built.blocks
         for chart in block.charts
     }

@@ -33,3 +33,17 @@ def test_bar_chart_keeps_two_figures_with_one_label_apart():
     rows = pd.DataFrame({"label": ["Ghana", "Ghana"], "value": [157, 150], "text": ["157", "over 150"], "hover": ["a", "b"]})
     fig = figures.bar_chart(rows, title="Returns", axis_title="people", source_line="s")
     assert list(fig.data[0].y) == [0, 1] and list(fig.layout.yaxis.ticktext) == ["Ghana", "Ghana"]
+
+
+def test_a_sealed_figure_hands_out_one_dict_equal_to_the_figure_and_copies_stay_independent():
+    rows = pd.DataFrame({"label": ["India", "Philippines"], "value": [600000.0, 327511.0], "text": ["600,000", "327,511"], "hover": ["a", "b"]})
+    fig = figures.bar_chart(rows, title="Returns", axis_title="people", source_line="Source: test")
+    sealed = figures.sealed(fig)
+    assert sealed.to_dict() is sealed.to_dict()  # st.plotly_chart's call on every run is not a copy
+    assert sealed.to_dict() == fig.to_dict()
+    assert figures.sealed(sealed) is sealed
+    before = sealed.to_dict()["layout"]["font"]
+    big = figures.projector(sealed, 700)  # a new figure: the shared dict is not touched
+    assert big.to_dict()["layout"]["height"] == 700
+    assert sealed.to_dict()["layout"]["font"] == before
+    assert sealed.to_dict() == fig.to_dict()

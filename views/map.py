@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib import alttext, i18n, maps, mapview, metrics, services
+from lib import i18n, maps, mapview, metrics, services
 from lib.markup import md
 from lib.ui import charts, shell, url, widgets
 
@@ -43,13 +43,9 @@ shown = services.map_view(metric, f)
 geometry = services.geometry()
 names = shell.country_names()
 fig = services.map_figure(metric, f, view)
-alt = alttext.world_map(
-    shown.table,
-    mapview.map_points(ds, geometry.points),
-    title=mapview.map_title(ds, metric, f),
-    source_line=mapview.map_source_line(ds, metric, shown.values),
+event = charts.plot(
+    fig, "world_map", services.map_alt(metric, f), projector_height=700, on_select="rerun", selection_mode="points"
 )
-event = charts.plot(fig, "world_map", alt, projector_height=700, on_select="rerun", selection_mode="points")
 clicked = charts.selected_iso3(event)
 if clicked:
     url.switch_to("country", iso3=clicked)

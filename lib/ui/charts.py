@@ -118,7 +118,7 @@ def thumbnail(step: Step, key: str, height: int) -> None:
     if fig is None:
         st.info(i18n.t(routes.route(step.page).nav_key), icon=routes.route(step.page).icon)
         return
-    thumb = fig.to_dict()
-    thumb["layout"].update(height=height, margin=dict(l=0, r=0, t=30, b=0), annotations=[])
+    whole = fig.to_dict()  # shared when the figure is cached (figures.SealedFigure): changed only in a copy
+    thumb = {**whole, "layout": {**whole["layout"], "height": height, "margin": dict(l=0, r=0, t=30, b=0), "annotations": []}}
     st.plotly_chart(thumb, key=key, config={**PLOT_CONFIG, "staticPlot": True, "displayModeBar": False}, width="stretch")
     st.caption(md(shown[0].lines[0] if shown[0].lines else shown[0].title))
