@@ -5,7 +5,8 @@ import streamlit as st
 from lib import i18n, routes
 from lib.ui import a11y, builder, console, shell, story, url
 
-st.set_page_config(page_title="Migration Practice Atlas", page_icon="static/favicon.png", layout="wide")
+# The favicon by its static URL (served from static/): a file path is read and re-registered on every run.
+st.set_page_config(page_title="Migration Practice Atlas", page_icon="/app/static/favicon.png", layout="wide")
 
 lang = shell.init_language()
 a11y.page_setup(lang)  # <html lang> and a visible focus ring (constant snippets)

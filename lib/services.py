@@ -42,6 +42,10 @@ from lib import (
 from lib import stories as story_files
 from lib.metrics import Filters, Metric
 
+# Cache keys: a Metric or Filters (frozen dataclasses) is hashed by its repr, which names every field;
+# Streamlit's default hashing walks the object by reduction, about 1 ms per cached call (bench/RESULTS.md).
+_TYPED = {Metric: repr, Filters: repr}
+
 
 def _key() -> tuple[str, str]:
     """(data folder, a short digest of its files' names, sizes and times): every cache's key."""
@@ -146,7 +150,7 @@ def map_metrics() -> tuple[Metric, ...]:
     return _metrics(*_key())
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_TYPED)
 def _map_view(folder: str, key: str, lang: str, metric: Metric, filters: Filters) -> mapview.MapView:
     return mapview.map_view(_ds(folder, key), metric, filters)
 
@@ -161,7 +165,7 @@ def map_view(metric: Metric, filters: Filters) -> mapview.MapView:
 # (figures.SealedFigure), so that st.plotly_chart's to_dict() on every run is not a deep copy.
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_TYPED)
 def _map_figure(folder: str, key: str, lang: str, metric: Metric, filters: Filters, view: str) -> go.Figure:
     geometry = _geometry(folder, key)
     return figures.sealed(
@@ -176,7 +180,7 @@ def map_figure(metric: Metric, filters: Filters, view: str) -> go.Figure:
     return _map_figure(*_key(), i18n.language(), metric, filters, view)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_TYPED)
 def _map_alt(folder: str, key: str, lang: str, metric: Metric, filters: Filters) -> str:
     ds, points, shown = _ds(folder, key), _geometry(folder, key).points, _map_view(folder, key, lang, metric, filters)
     title, source = mapview.map_title(ds, metric, filters), mapview.map_source_line(ds, metric, shown.values)
@@ -200,7 +204,7 @@ def locator_figure(iso3: str) -> go.Figure:
     return _locator_figure(*_key(), i18n.language(), iso3)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_TYPED)
 def _heatmap(folder: str, key: str, lang: str, rows: str, cols: str, sort: str, top: int | None, filters: Filters):
     ds = _ds(folder, key)
     return heatmapview.heatmap_view(ds, metrics.filter_practices(ds, filters), rows, cols, sort, top)
@@ -268,7 +272,7 @@ def statistics_section(section: str) -> keyfigures.Section:
     return _statistics_section(*_key(), i18n.language(), section)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_TYPED)
 def _practice_search(folder: str, key: str, query: str, filters: Filters) -> tuple[search.Result | None, pd.DataFrame]:
     result = search.search(query, _search_index(folder, key))
     return result, search.apply(metrics.filter_practices(_ds(folder, key), filters), result)
@@ -279,7 +283,7 @@ def practice_search(query: str, filters: Filters) -> tuple[search.Result | None,
     return _practice_search(*_key(), query, filters)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_TYPED)
 def _facet_tables(folder: str, key: str, lang: str, query: str, filters: Filters) -> list[pd.DataFrame]:
     found = _practice_search(folder, key, query, filters)[1]
     return [tables.facet_table(_ds(folder, key), found, facet) for facet in tables.FACETS]
