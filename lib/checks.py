@@ -77,19 +77,37 @@ def _no_long_cells(a) -> np.ndarray:
     return np.asarray(pc.utf8_length(a)) <= MAX_CELL
 
 
+_BLOCK = 1 << 20  # bytes compared at a time (the comparisons' temporaries stay in cache)
+
+
+def _control_bytes(data: np.ndarray) -> bool:
+    """Whether the bytes may hold a C0 (but tab, LF, CR), DEL or C1 (0xC2 0x80-0x9F) character."""
+    for i in range(0, len(data), _BLOCK):
+        block = data[i : i + _BLOCK + 1]  # one byte more: a 0xC2 at the end sees the byte after it
+        low = block < 0x20
+        if low.any() and not np.isin(block[low], (9, 10, 13)).all():
+            return True
+        c2 = np.flatnonzero(block[:-1] == 0xC2)
+        if (block == 0x7F).any() or ((block[c2 + 1] >= 0x80) & (block[c2 + 1] <= 0x9F)).any():
+            return True
+    return False
+
+
 def _no_control(a) -> np.ndarray:
     """No C0 (but tab, LF, CR), DEL or C1 character; the regex runs only if such a byte is there at all."""
     data, _ = _bytes(a)
-    low = data[data < 0x20]
-    c1 = np.flatnonzero(data[:-1] == 0xC2)
-    suspect = (
-        not np.isin(low, (9, 10, 13)).all()
-        or bool((data == 0x7F).any())
-        or bool(((data[c1 + 1] >= 0x80) & (data[c1 + 1] <= 0x9F)).any())
-    )
-    if not suspect:
+    if not _control_bytes(data):
         return np.ones(len(a), dtype=bool)
     return ~_bools(pc.match_substring_regex(a, r"[\x{00}-\x{08}\x{0b}\x{0c}\x{0e}-\x{1f}\x{7f}-\x{9f}]"))
+
+
+def is_in(a, values) -> np.ndarray:
+    """`pc.is_in(a, value_set=values)` as numpy bools, hashing the smaller side: when few cells name
+    one of a million ids, the ids are probed for the cells' values instead of all being hashed."""
+    if len(values) > 4 * len(a):
+        wanted = pc.unique(a)
+        values = values.filter(pc.is_in(values, value_set=wanted))
+    return _bools(pc.is_in(a, value_set=values))
 
 
 def _bools(a) -> np.ndarray:
@@ -103,11 +121,37 @@ def _regex(pattern: str) -> Vector:
     return Vector(lambda a: _bools(pc.match_substring_regex(a, rx)), exact=False)
 
 
+def value_set(allowed) -> pyarrow_.Array:
+    """`allowed` as a pyarrow value set: the ids' own column when they carry one (`lib.refs.Ids`),
+    so that a million ids are never turned into Python strings and sorted."""
+    arrow = getattr(allowed, "arrow", None)
+    return arrow if arrow is not None else pyarrow_.array(sorted(allowed), pyarrow_.large_string())
+
+
 def member_of(allowed, message: str) -> pa.Check:
     """The cell is one of `allowed` (exactly, no trimming)."""
-    allowed = frozenset(allowed)
-    values = pyarrow_.array(sorted(allowed), pyarrow_.large_string())
-    return check(lambda v: v in allowed, message, Vector(lambda a: _bools(pc.is_in(a, value_set=values))))
+    allowed = allowed if hasattr(allowed, "arrow") else frozenset(allowed)
+    values = value_set(allowed)
+    return check(lambda v: v in allowed, message, Vector(lambda a: is_in(a, values)))
+
+
+def _empty_or_in(a, values) -> np.ndarray:
+    """Per cell: empty, or one of `values` (only the non-empty cells are looked up)."""
+    ok = _bools(pc.equal(a, ""))
+    given = np.flatnonzero(~ok)
+    if len(given):
+        ok[given] = is_in(a.take(pyarrow_.array(given)), values)
+    return ok
+
+
+def empty_or_member(allowed, message: str) -> pa.Check:
+    """The cell is empty or one of `allowed` (the message names the file, not the ids: there may be a million)."""
+    values = value_set(allowed)
+    return check(
+        lambda v: v == "" or v in allowed,
+        message,
+        Vector(lambda a: _empty_or_in(a, values)),
+    )
 
 
 def one_of(values, what: str) -> pa.Check:
@@ -152,10 +196,10 @@ def list_of(allowed: frozenset[str] | None, what: str, required: bool) -> pa.Che
             return False
         return allowed is None or all(i in allowed for i in items)
 
-    values = None if allowed is None else pyarrow_.array(sorted(allowed), pyarrow_.large_string())
+    values = None if allowed is None else value_set(allowed)
 
     def ok_items(items) -> np.ndarray:
-        return np.ones(len(items), dtype=bool) if values is None else _bools(pc.is_in(items, value_set=values))
+        return np.ones(len(items), dtype=bool) if values is None else is_in(items, values)
 
     need = "at least one " if required else ""
     return check(ok, f"{need}{what} separated by ';', each a known id", Vector(lambda a: _all_items(a, ok_items, required)))
@@ -168,14 +212,29 @@ def matches(pattern: str, message: str) -> pa.Check:
     return check(lambda v: bool(rx.match(v)), message, vector)
 
 
+_SPACE_BYTES = np.zeros(256, dtype=bool)
+_SPACE_BYTES[[*range(9, 14), *range(0x1C, 0x21)]] = True  # what str.split() splits ASCII text on
+
+
+def word_counts(a) -> np.ndarray:
+    """`len(v.split())` per cell, exact for ASCII cells (a non-ASCII byte counts as a letter):
+    words are counted where a letter follows a space or starts the cell, over the column's bytes."""
+    offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+    data, _ = _bytes(a)
+    first, last = int(offsets[0]), int(offsets[-1])
+    space = _SPACE_BYTES[data[first:last]]
+    starts = ~space
+    starts[1:] &= space[:-1]
+    cells = offsets[:-1] - first
+    cells = cells[cells < len(space)]
+    starts[cells] = ~space[cells]  # a cell's first byte starts a word unless it is a space
+    words = np.flatnonzero(starts)
+    return np.searchsorted(words, offsets[1:] - first) - np.searchsorted(words, offsets[:-1] - first)
+
+
 def max_words(n: int, message: str) -> pa.Check:
     """At most `n` words (`str.split()`: runs of non-whitespace)."""
-    word = f"[^{_ASCII_SPACE}]+"
-    return check(
-        lambda v: len(v.split()) <= n,
-        message,
-        Vector(lambda a: np.asarray(pc.count_substring_regex(a, word)) <= n, exact=False),
-    )
+    return check(lambda v: len(v.split()) <= n, message, Vector(lambda a: word_counts(a) <= n, exact=False))
 
 
 _NUMBER_RX = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
