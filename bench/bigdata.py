@@ -163,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--child", nargs=2, metavar=("WHAT", "FOLDER"), help=argparse.SUPPRESS)
     ap.add_argument("--trials", type=int, default=3)
     ap.add_argument("--only", action="append", help="folder names (default: all three)")
+    ap.add_argument("--out", type=Path, help="where the generated folders live (default: bench/out)")
     args = ap.parse_args(argv)
     if args.child:
         sys.path.insert(0, str(ROOT))
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.only and name not in args.only:
             continue
         print(f"[load {os.getloadavg()[0]:.1f}] {name}", file=sys.stderr, flush=True)
-        folder, _ = ensure_dataset(name, practices, stats)
+        folder, _ = ensure_dataset(name, practices, stats, args.out)
         rows.append((name, practices, stats, measure(folder, args.trials)))
     print(render(rows))
     return 0

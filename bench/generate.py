@@ -126,7 +126,7 @@ def _sentence(rng: random.Random, words: list[str], n: int) -> str:
     return text[:1].upper() + text[1:]
 
 
-def practice_row(rng: random.Random, v: Vocab, i: int) -> list[str]:
+def practice_row(rng: random.Random, v: Vocab, i: int) -> dict[str, str]:
     k = rng.choice(v.n_countries)
     countries = _sample(rng, v.iso3, v.iso3_w, k)
     if not countries:
@@ -143,24 +143,24 @@ def practice_row(rng: random.Random, v: Vocab, i: int) -> list[str]:
     pid = f"{prefix}-{_slug(title)}-{i:07d}"[:80]
     issues = _sample(rng, v.issues, v.issue_w, max(1, rng.choice(v.n_issues)))
     gcm = _sample(rng, v.gcm, v.gcm_w, rng.choice(v.n_gcm))
-    return [
-        pid,
-        title,
-        summary,
-        ";".join(countries),
-        scope,
-        rng.choice(v.places),
-        rng.choice(v.implementers),
-        rng.choice(v.actor),
-        ";".join(issues),
-        ";".join(gcm),
-        rng.choice(v.basis) if gcm else "",
-        rng.choice(v.period),
-        rng.choice(v.prac_source),
-        rng.choice(v.locators),
-        rng.choice(v.urls),
-        rng.choice(v.notes),
-    ]
+    return {
+        "practice_id": pid,
+        "title": title,
+        "summary": summary,
+        "countries": ";".join(countries),
+        "scope": scope,
+        "places": rng.choice(v.places),
+        "implementer": rng.choice(v.implementers),
+        "actor_type": rng.choice(v.actor),
+        "issue_areas": ";".join(issues),
+        "gcm_objectives": ";".join(gcm),
+        "gcm_basis": rng.choice(v.basis) if gcm else "",
+        "period": rng.choice(v.period),
+        "source_id": rng.choice(v.prac_source),
+        "locator": rng.choice(v.locators),
+        "reference_url": rng.choice(v.urls),
+        "curator_note": rng.choice(v.notes),
+    }
 
 
 def _value(rng: random.Random, unit: str) -> str:
@@ -175,7 +175,7 @@ def _value(rng: random.Random, unit: str) -> str:
     return f"{magnitude:.2f}".rstrip("0").rstrip(".") or "0"
 
 
-def statistic_row(rng: random.Random, v: Vocab, i: int) -> list[str]:
+def statistic_row(rng: random.Random, v: Vocab, i: int) -> dict[str, str]:
     indicator = rng.choices(v.ind, v.ind_w)[0]
     unit = v.indicators[indicator]
     if rng.random() < 0.1:  # a figure printed at another scale of the same unit (millions, thousands)
@@ -184,18 +184,18 @@ def statistic_row(rng: random.Random, v: Vocab, i: int) -> list[str]:
     qualifier = rng.choice(v.qualifier)
     assert qualifier in ("", *QUALIFIERS)
     sid = f"{indicator[:24].rstrip('_-')}-{geography.lower().replace('_', '-')}-{i:07d}"
-    return [
-        sid,
-        indicator,
-        geography,
-        rng.choice(v.stat_period),
-        _value(rng, unit),
-        unit,
-        qualifier,
-        rng.choice(v.stat_source),
-        rng.choice(v.stat_locator),
-        rng.choice(v.stat_note),
-    ]
+    return {
+        "stat_id": sid,
+        "indicator": indicator,
+        "geography": geography,
+        "period": rng.choice(v.stat_period),
+        "value": _value(rng, unit),
+        "unit": unit,
+        "qualifier": qualifier,
+        "source_id": rng.choice(v.stat_source),
+        "locator": rng.choice(v.stat_locator),
+        "note": rng.choice(v.stat_note),
+    }
 
 
 def generate(out: Path, practices: int, stats: int, seed: int = 20201) -> dict[str, int]:
@@ -220,7 +220,7 @@ def _write(path: Path, file: str, rows) -> None:
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
         w.writerow(COLUMNS[file])
-        w.writerows(rows)
+        w.writerows([row.get(c, "") for c in COLUMNS[file]] for row in rows)  # columns not drawn here stay empty
     tmp.replace(path)
 
 

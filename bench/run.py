@@ -515,11 +515,11 @@ def browser_phase(trials: int, many: int, deadline: float) -> dict:
 # Datasets -------------------------------------------------------------------------------------
 
 
-def ensure_dataset(name: str, practices: int, stats: int) -> tuple[Path, float | None]:
-    """bench/out/NAME, generated unless an identical one is there; returns (folder, seconds spent generating)."""
+def ensure_dataset(name: str, practices: int, stats: int, out: Path | None = None) -> tuple[Path, float | None]:
+    """OUT/NAME (bench/out, or `out`), generated unless an identical one is there; returns (folder, seconds spent generating)."""
     from bench import generate
 
-    folder = OUT / name
+    folder = (out or OUT) / name
     h = hashlib.sha256(Path(generate.__file__).read_bytes())
     for f in generate.REFERENCE_FILES + generate.GENERATED:
         h.update((ROOT / "data" / f).read_bytes())

@@ -27,13 +27,23 @@ QUOTE = '"'
 _QUOTE, _COMMA, _LF, _CR = 34, 44, 10, 13
 
 
-def quotes_are_strict(buf: np.ndarray) -> bool:
-    """Whether every `"` in the bytes sits where the strict csv reader accepts it, read the same way
-    by pyarrow: opening a field, doubled inside one, or closing one before a comma or line end.
+_CHUNK = 1 << 20  # bytes scanned at a time: the comparison's temporary array stays in cache
+
+
+def positions(buf: np.ndarray, byte: int) -> np.ndarray:
+    """Where `byte` occurs in `buf` (ascending), scanned a block at a time: several times faster
+    than one comparison over a 300 MB buffer, whose 300 MB temporary array is never in cache."""
+    found = [np.flatnonzero(buf[i : i + _CHUNK] == byte) + i for i in range(0, len(buf), _CHUNK)]
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
+def quotes_are_strict(buf: np.ndarray, q: np.ndarray) -> bool:
+    """Whether every `"` in the bytes (at positions `q`) sits where the strict csv reader accepts it,
+    read the same way by pyarrow: opening a field, doubled inside one, or closing one before a comma
+    or line end.
 
     Inside or outside a quoted field is the parity of the quotes before a run (a quote in an
     unquoted field would break it: that alone sends the file to the slow reader)."""
-    q = np.flatnonzero(buf == _QUOTE)
     if not len(q):
         return True
     cut = np.flatnonzero(np.diff(q) != 1) + 1
@@ -51,14 +61,48 @@ def quotes_are_strict(buf: np.ndarray) -> bool:
     return not bad.any()
 
 
+def _edge_bytes(edge: int) -> np.ndarray:
+    """A byte lookup: True for the first (edge 0) or last (edge -1) UTF-8 byte of a character
+    `str.strip()` removes."""
+    table = np.zeros(256, dtype=bool)
+    table[[ch.encode()[edge] for ch in WHITESPACE]] = True
+    return table
+
+
+_FIRST, _LAST = _edge_bytes(0), _edge_bytes(-1)
+
+
+def _offsets(a: pyarrow.Array) -> np.ndarray:
+    """A non-empty large_string array's len + 1 offsets (a zero-copy view)."""
+    return np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+
+
+def trimmed(col: pyarrow.ChunkedArray) -> pyarrow.Array:
+    """The column in one chunk, stripped as `str.strip()` strips; trimmed only when some cell's
+    first or last byte could belong to a whitespace character (most columns have none)."""
+    a = col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
+    offsets, data = _offsets(a), a.buffers()[2]
+    if data is None:
+        return a  # every cell is empty
+    data = np.frombuffer(data, dtype=np.uint8)
+    full = offsets[1:] > offsets[:-1]
+    if _FIRST[data[offsets[:-1][full]]].any() or _LAST[data[offsets[1:][full] - 1]].any():
+        return pc.utf8_trim(a, WHITESPACE)
+    return a
+
+
 def read(raw: bytes) -> pd.DataFrame | None:
     """The file as trimmed strings indexed by spreadsheet row - 2 (blank rows left out), or None."""
     body = memoryview(raw)[3:] if raw.startswith(BOM) else memoryview(raw)
     buf = np.frombuffer(body, dtype=np.uint8)
     if not len(buf) or buf[0] in (_LF, _CR) or b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
-    if b"\n\n" in raw or b"\r\r" in raw or b"\n\r" in raw:
+    cr = b"\r" in raw
+    if cr and (b"\r\r" in raw or b"\n\r" in raw):
         return None  # blank lines count as rows for the strict reader
+    lf = positions(buf, _LF)
+    if len(lf) > 1 and (np.diff(lf) == 1).any():
+        return None  # the same, with line feeds only
     end = next((i for i in (bytes(body[:65536]).find(b"\n"), bytes(body[:65536]).find(b"\r")) if i >= 0), -1)
     first = bytes(body[: end if end >= 0 else len(body)])
     try:
@@ -67,14 +111,20 @@ def read(raw: bytes) -> pd.DataFrame | None:
         return None
     if end < 0 or b'"' in first or b"\r" in first.rstrip(b"\r") or len(header) < 2 or not any(h.strip() for h in header):
         return None
-    if not quotes_are_strict(buf):
+    q = positions(buf, _QUOTE)
+    if not quotes_are_strict(buf, q):
         return None
+    # a line feed inside quotes (an odd number of quotes before it) needs pyarrow's slower newline-aware
+    # split of the file into blocks; without one, blocks are cut at any line end
+    multiline = cr or bool((np.searchsorted(q, lf) % 2 == 1).any())
     names = [f"c{i}" for i in range(len(header))]
     try:
         table = pcsv.read_csv(
             pyarrow.py_buffer(body),
-            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=8 << 20),
-            parse_options=pcsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False),
+            # one block: a column comes out in one chunk, so nothing is copied to join chunks (on 2 busy
+            # cores that copy cost more than parsing in parallel saved: bench/RESULTS.md, "Large folders")
+            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=max(1 << 20, len(body) + 1)),
+            parse_options=pcsv.ParseOptions(newlines_in_values=multiline, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pyarrow.large_string()),
                 strings_can_be_null=False,
@@ -83,16 +133,18 @@ def read(raw: bytes) -> pd.DataFrame | None:
         )
     except (pyarrow.ArrowInvalid, ValueError):
         return None
-    columns = [pc.utf8_trim(table.column(i), WHITESPACE) for i in range(len(names))]
+    if not table.num_rows:
+        return None  # a header alone: the csv module reads it as quickly
+    columns = [trimmed(table.column(i)) for i in range(len(names))]
     blank = np.ones(table.num_rows, dtype=bool)
     for col in columns:
-        blank &= np.asarray(pc.equal(col, ""), dtype=bool)
+        blank &= np.diff(_offsets(col)) == 0
     index = np.arange(table.num_rows)
     if blank.any():
         keep = pyarrow.array(~blank)
         columns, index = [c.filter(keep) for c in columns], index[~blank]
     if not len(index):
-        return None  # a header alone: the csv module reads it as quickly
+        return None  # blank rows alone: the same
     df = pyarrow.table(columns, names=names).to_pandas()
     df.columns = [h.strip() for h in header]
     df.index = pd.Index(index)

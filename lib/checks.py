@@ -22,6 +22,8 @@ import pandera.pandas as pa
 import pyarrow as pyarrow_
 import pyarrow.compute as pc
 
+from lib.arrowtext import bools, cell_bytes, is_in, no_control, word_counts
+
 MAX_CELL = 5000  # characters; longer cells are a data-entry accident, not content
 LIST_SEP = ";"
 SLUG = r"^[a-z0-9][a-z0-9_-]{0,79}$"  # ids: lower-case letters, digits, "_" and "-", at most 80
@@ -62,52 +64,52 @@ def check(fn, message: str, vector: Vector | None = None) -> pa.Check:
     return chk
 
 
-def _bytes(a) -> tuple[np.ndarray, np.ndarray]:
-    """A large_string array's UTF-8 bytes and its cells' byte lengths (zero-copy views)."""
-    offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
-    data = a.buffers()[2]
-    return (np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)), np.diff(offsets)
-
-
 def _no_long_cells(a) -> np.ndarray:
     """`len(v) <= MAX_CELL` (code points are never more than bytes, so only long byte strings are counted)."""
-    _, lengths = _bytes(a)
+    _, lengths = cell_bytes(a)
     if not len(lengths) or lengths.max() <= MAX_CELL:
         return np.ones(len(a), dtype=bool)
     return np.asarray(pc.utf8_length(a)) <= MAX_CELL
-
-
-def _no_control(a) -> np.ndarray:
-    """No C0 (but tab, LF, CR), DEL or C1 character; the regex runs only if such a byte is there at all."""
-    data, _ = _bytes(a)
-    low = data[data < 0x20]
-    c1 = np.flatnonzero(data[:-1] == 0xC2)
-    suspect = (
-        not np.isin(low, (9, 10, 13)).all()
-        or bool((data == 0x7F).any())
-        or bool(((data[c1 + 1] >= 0x80) & (data[c1 + 1] <= 0x9F)).any())
-    )
-    if not suspect:
-        return np.ones(len(a), dtype=bool)
-    return ~_bools(pc.match_substring_regex(a, r"[\x{00}-\x{08}\x{0b}\x{0c}\x{0e}-\x{1f}\x{7f}-\x{9f}]"))
-
-
-def _bools(a) -> np.ndarray:
-    return np.asarray(pc.fill_null(a, False), dtype=bool)
 
 
 def _regex(pattern: str) -> Vector:
     """Python `re.match(pattern)` for ASCII cells, in RE2 (a final '$' also allows one trailing newline, as in Python)."""
     rx = pattern[:-1] + r"\n?$" if pattern.endswith("$") else pattern
     rx = rx if rx.startswith("^") else "^(?:" + rx + ")"
-    return Vector(lambda a: _bools(pc.match_substring_regex(a, rx)), exact=False)
+    return Vector(lambda a: bools(pc.match_substring_regex(a, rx)), exact=False)
+
+
+def value_set(allowed) -> pyarrow_.Array:
+    """`allowed` as a pyarrow value set: the ids' own column when they carry one (`lib.refs.Ids`),
+    so that a million ids are never turned into Python strings and sorted."""
+    arrow = getattr(allowed, "arrow", None)
+    return arrow if arrow is not None else pyarrow_.array(sorted(allowed), pyarrow_.large_string())
 
 
 def member_of(allowed, message: str) -> pa.Check:
     """The cell is one of `allowed` (exactly, no trimming)."""
-    allowed = frozenset(allowed)
-    values = pyarrow_.array(sorted(allowed), pyarrow_.large_string())
-    return check(lambda v: v in allowed, message, Vector(lambda a: _bools(pc.is_in(a, value_set=values))))
+    allowed = allowed if hasattr(allowed, "arrow") else frozenset(allowed)
+    values = value_set(allowed)
+    return check(lambda v: v in allowed, message, Vector(lambda a: is_in(a, values)))
+
+
+def _empty_or_in(a, values) -> np.ndarray:
+    """Per cell: empty, or one of `values` (only the non-empty cells are looked up)."""
+    ok = bools(pc.equal(a, ""))
+    given = np.flatnonzero(~ok)
+    if len(given):
+        ok[given] = is_in(a.take(pyarrow_.array(given)), values)
+    return ok
+
+
+def empty_or_member(allowed, message: str) -> pa.Check:
+    """The cell is empty or one of `allowed` (the message names the file, not the ids: there may be a million)."""
+    values = value_set(allowed)
+    return check(
+        lambda v: v == "" or v in allowed,
+        message,
+        Vector(lambda a: _empty_or_in(a, values)),
+    )
 
 
 def one_of(values, what: str) -> pa.Check:
@@ -120,7 +122,7 @@ def empty_or_one_of(values, what: str) -> pa.Check:
     return check(
         lambda v: v == "" or v in allowed,
         f"{what}; expected empty or one of: {', '.join(values)}",
-        Vector(lambda a: _bools(pc.or_(pc.equal(a, ""), pc.is_in(a, value_set=value_set)))),
+        Vector(lambda a: bools(pc.or_(pc.equal(a, ""), pc.is_in(a, value_set=value_set)))),
     )
 
 
@@ -129,7 +131,7 @@ def list_items(a):
     parts = pc.split_pattern(a, LIST_SEP)
     rows = np.asarray(pc.list_parent_indices(parts))
     items = pc.utf8_trim(pc.list_flatten(parts), WHITESPACE)
-    keep = _bools(pc.not_equal(items, ""))
+    keep = bools(pc.not_equal(items, ""))
     return rows[keep], items.filter(pyarrow_.array(keep))
 
 
@@ -152,10 +154,10 @@ def list_of(allowed: frozenset[str] | None, what: str, required: bool) -> pa.Che
             return False
         return allowed is None or all(i in allowed for i in items)
 
-    values = None if allowed is None else pyarrow_.array(sorted(allowed), pyarrow_.large_string())
+    values = None if allowed is None else value_set(allowed)
 
     def ok_items(items) -> np.ndarray:
-        return np.ones(len(items), dtype=bool) if values is None else _bools(pc.is_in(items, value_set=values))
+        return np.ones(len(items), dtype=bool) if values is None else is_in(items, values)
 
     need = "at least one " if required else ""
     return check(ok, f"{need}{what} separated by ';', each a known id", Vector(lambda a: _all_items(a, ok_items, required)))
@@ -170,12 +172,7 @@ def matches(pattern: str, message: str) -> pa.Check:
 
 def max_words(n: int, message: str) -> pa.Check:
     """At most `n` words (`str.split()`: runs of non-whitespace)."""
-    word = f"[^{_ASCII_SPACE}]+"
-    return check(
-        lambda v: len(v.split()) <= n,
-        message,
-        Vector(lambda a: np.asarray(pc.count_substring_regex(a, word)) <= n, exact=False),
-    )
+    return check(lambda v: len(v.split()) <= n, message, Vector(lambda a: word_counts(a) <= n, exact=False))
 
 
 _NUMBER_RX = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
@@ -190,7 +187,7 @@ def is_number(v: str) -> bool:
 
 def numbers(a) -> np.ndarray:
     """`is_number` for a whole column (non-ASCII cells are never numbers here, as in `is_number`)."""
-    ok = _bools(pc.match_substring_regex(a, r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\n?$"))
+    ok = bools(pc.match_substring_regex(a, r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\n?$"))
     if ok.any():
         ok[ok] = np.isfinite(floats(a.filter(pyarrow_.array(ok))))
     return ok
@@ -198,7 +195,7 @@ def numbers(a) -> np.ndarray:
 
 def empty_or_numbers(a) -> np.ndarray:
     """`v == "" or is_number(v)` for a whole column (a figure given only in words has no number)."""
-    return _bools(pc.equal(a, "")) | numbers(a)
+    return bools(pc.equal(a, "")) | numbers(a)
 
 
 def floats(a) -> np.ndarray:
@@ -263,7 +260,7 @@ def is_date(v: str, partial: bool = False) -> bool:
 NOT_EMPTY = check(
     lambda v: v.strip() != "",
     "must not be empty",
-    Vector(lambda a: _bools(pc.not_equal(pc.utf8_trim(a, WHITESPACE), ""))),
+    Vector(lambda a: bools(pc.not_equal(pc.utf8_trim(a, WHITESPACE), ""))),
 )
 NOT_TOO_LONG = check(
     lambda v: len(v) <= MAX_CELL,
@@ -274,19 +271,19 @@ _CONTROL_RX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NO_CONTROL = check(
     lambda v: not _CONTROL_RX.search(v),
     "contains an invisible control character (shown as ␛ or similar); retype the cell",
-    Vector(_no_control),
+    Vector(no_control),
 )
 _URL_RX = re.compile(r"^https?://[^\s<>\"']+$")
 _URL_RE2 = rf"^https?://[^{_ASCII_SPACE}<>\"']+\n?$"
 URL = check(
     lambda v: v == "" or bool(_URL_RX.match(v)),
     "must be empty or a web address starting with http:// or https://",
-    Vector(lambda a: _bools(pc.or_(pc.equal(a, ""), pc.match_substring_regex(a, _URL_RE2))), exact=False),
+    Vector(lambda a: bools(pc.or_(pc.equal(a, ""), pc.match_substring_regex(a, _URL_RE2))), exact=False),
 )
 URLS = check(
     lambda v: all(_URL_RX.match(u) for u in split_list(v)),
     "must be empty or web addresses starting with http:// or https://, separated by ';'",
-    Vector(lambda a: _all_items(a, lambda items: _bools(pc.match_substring_regex(items, _URL_RE2)), False), exact=False),
+    Vector(lambda a: _all_items(a, lambda items: bools(pc.match_substring_regex(items, _URL_RE2)), False), exact=False),
 )
 
 

@@ -18,6 +18,7 @@ from lib.checks import (
     Vector,
     check,
     column,
+    empty_or_member,
     empty_or_numbers,
     empty_or_one_of,
     is_int_in,
@@ -90,7 +91,7 @@ def _reference(ids: frozenset[str] | None, what: str) -> list[pa.Check]:
 
 def _reference_or_empty(ids: frozenset[str] | None, what: str) -> list[pa.Check]:
     """Empty, or one of `ids` (the message names the file, not every id: there may be a million)."""
-    return [] if ids is None else [check(lambda v: v == "" or v in ids, what)]
+    return [] if ids is None else [empty_or_member(ids, what)]
 
 
 def _frame(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import chain
 
 import numpy as np
@@ -22,28 +23,58 @@ from rapidfuzz import fuzz, process
 from lib import countries
 from lib.load import Dataset, arrow_text
 
-# What str.split() splits on (Python's whitespace), for RE2.
-_SPACE = r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
 TEXT_COLUMNS = ("title", "summary", "implementer", "places")
 
 STOPWORDS = {"the", "of", "and", "for", "in", "on", "to", "a", "an", "de", "la", "le", "les", "des", "du", "el", "los", "y", "et"}
 MIN_WORD_SCORE = 84
+_NONE = np.zeros(0, dtype=np.int64)
+
+
+class Postings(Mapping):
+    """Folded word -> the ids of the practices that use it, kept as sorted (word, row) pairs in numpy.
+
+    `rows(word)` is what the search reads (row numbers, no Python objects); the set of ids of a word
+    is built only when looked up (`index.words["return"]`): at 100,000 practices building every set
+    cost more than the rest of the index."""
+
+    def __init__(self, vocab: list[str], starts: np.ndarray, rows: np.ndarray, ids: np.ndarray) -> None:
+        self._at = {w: i for i, w in enumerate(vocab)}
+        self._starts, self._rows, self._ids = starts, rows, ids
+
+    def rows(self, word: str) -> np.ndarray:
+        i = self._at.get(word)
+        return _NONE if i is None else self._rows[self._starts[i] : self._starts[i + 1]]
+
+    def __getitem__(self, word: str) -> set[str]:
+        i = self._at[word]
+        return set(self._ids[self._rows[self._starts[i] : self._starts[i + 1]]].tolist())
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
 
 
 @dataclass
 class Index:
-    words: dict[str, set[str]]  # folded word -> practice ids
+    words: Postings  # folded word -> practice ids
     vocab: list[str]
     by_country: dict[str, set[str]]  # iso3 -> practice ids
     country_names: dict[str, str]  # folded name/alias -> iso3
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))  # practice id of each row
+    country_rows: dict[str, np.ndarray] = field(default_factory=dict)  # iso3 -> rows
 
 
 def build_index(ds: Dataset, country_names: dict[str, str] | None = None) -> Index:
     """Every folded word of a practice's text and of its countries' names -> practice ids.
 
-    Built column-at-once: the texts are split on whitespace by pyarrow, each distinct token is
-    folded once (`countries.fold`, then split: the same words as folding the whole text), and the
-    (word, practice) pairs are sorted and deduplicated with numpy.
+    Built column-at-once: the texts are cut at spaces by pyarrow, each distinct token is folded
+    once (`countries.fold`, then split: the same words as folding the whole text, whatever other
+    whitespace a token holds), and the (word, practice) pairs are sorted and deduplicated with numpy.
     """
     country_names = country_names if country_names is not None else countries.search_names(ds.countries)
     names_of = defaultdict(list)
@@ -53,10 +84,12 @@ def build_index(ds: Dataset, country_names: dict[str, str] | None = None) -> Ind
     n = len(ids)
     links = ds.practice_countries
     joined = {iso3: " ".join(names) for iso3, names in names_of.items()}
+    link_iso3 = links["iso3"].tolist()
+    link_rows = pd.Index(ids).get_indexer(links["practice_id"])
     texts = [arrow_text(ds.practices[c]) for c in TEXT_COLUMNS]
-    texts.append(pyarrow.array([joined.get(c, "") for c in links["iso3"].tolist()], pyarrow.large_string()))
-    rows = np.concatenate([*(np.arange(n),) * len(TEXT_COLUMNS), pd.Index(ids).get_indexer(links["practice_id"])])
-    parts = pc.split_pattern_regex(pyarrow.concat_arrays(texts), _SPACE)
+    texts.append(pyarrow.array([joined.get(c, "") for c in link_iso3], pyarrow.large_string()))
+    rows = np.concatenate([*(np.arange(n),) * len(TEXT_COLUMNS), link_rows])
+    parts = pc.split_pattern(pyarrow.concat_arrays(texts), " ")
     parent = rows[np.asarray(pc.list_parent_indices(parts), dtype=np.int64)]
     tokens = pc.dictionary_encode(pc.list_flatten(parts))
     folded = [countries.fold(t).split() for t in tokens.dictionary.to_pylist()]
@@ -71,12 +104,16 @@ def build_index(ds: Dataset, country_names: dict[str, str] | None = None) -> Ind
     keys = np.sort(flat[np.repeat(starts[tok], rep) + offset] * max(n, 1) + np.repeat(parent, rep))
     keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys  # sorted, distinct (word, row)
     word, row = keys // max(n, 1), keys % max(n, 1)
-    cuts = np.flatnonzero(np.diff(word)) + 1
-    words = {vocab[word[a]]: set(ids[row[a:b]].tolist()) for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(word)]) if b > a}
+    bounds = np.searchsorted(word, np.arange(len(vocab) + 1))  # every vocabulary word has a row
     by_country: dict[str, set[str]] = defaultdict(set)
-    for pid, iso3 in zip(links["practice_id"].tolist(), links["iso3"].tolist()):
+    for pid, iso3 in zip(links["practice_id"].tolist(), link_iso3):
         by_country[iso3].add(pid)
-    return Index(words, sorted(words), dict(by_country), country_names)
+    coded = pc.dictionary_encode(pyarrow.array(link_iso3, pyarrow.large_string()))
+    codes = np.asarray(coded.indices, dtype=np.int64)
+    order = np.argsort(codes, kind="stable")
+    bounds_of = np.searchsorted(codes[order], np.arange(len(coded.dictionary) + 1))
+    country_rows = {c: link_rows[order[bounds_of[i] : bounds_of[i + 1]]] for i, c in enumerate(coded.dictionary.to_pylist())}
+    return Index(Postings(vocab, bounds, row, ids), vocab, dict(by_country), country_names, ids, country_rows)
 
 
 def _country_spans(tokens: list[str], index: Index) -> tuple[set[str], set[int]]:
@@ -100,21 +137,21 @@ def _country_spans(tokens: list[str], index: Index) -> tuple[set[str], set[int]]
     return found, used
 
 
-def _word_matches(token: str, index: Index) -> set[str]:
-    ids: set[str] = set()
-    if token in index.words:
-        ids |= index.words[token]
+def _word_matches(token: str, index: Index) -> np.ndarray:
+    """Which rows hold the token, a word within typing distance of it or, from 4 letters, a word it starts."""
+    hit = np.zeros(len(index.ids), dtype=bool)
+    hit[index.words.rows(token)] = True
     if len(token) < 3:
-        return ids
+        return hit
     cutoff = 100 if len(token) <= 3 else MIN_WORD_SCORE
     for word, _score, _ in process.extract(token, index.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-        ids |= index.words[word]
+        hit[index.words.rows(word)] = True
     if len(token) >= 4:  # words starting with the token: a run of the sorted vocabulary
         for i in range(bisect_left(index.vocab, token), len(index.vocab)):
             if not index.vocab[i].startswith(token):
                 break
-            ids |= index.words[index.vocab[i]]
-    return ids
+            hit[index.words.rows(index.vocab[i])] = True
+    return hit
 
 
 @dataclass
@@ -131,21 +168,25 @@ def search(query: str, index: Index) -> Result | None:
         return None
     found, used = _country_spans(tokens, index)
     rest = [t for i, t in enumerate(tokens) if i not in used and t not in STOPWORDS]
-    ids: set[str] | None = None
+    hit: np.ndarray | None = None
     if found:
-        ids = set().union(*(index.by_country.get(c, set()) for c in found))
+        hit = np.zeros(len(index.ids), dtype=bool)
+        for c in found:
+            hit[index.country_rows.get(c, _NONE)] = True
         # a country named in the text of a practice elsewhere also counts
         for c in found:
             for name, iso3 in index.country_names.items():
-                if iso3 == c and name in index.words:
-                    ids |= index.words[name]
+                if iso3 == c:
+                    hit[index.words.rows(name)] = True
     for token in rest:
-        hits = _word_matches(token, index)
-        ids = hits if ids is None else ids & hits
-    return Result(sorted(ids or set()), found, rest)
+        rows = _word_matches(token, index)
+        hit = rows if hit is None else hit & rows
+    ids = [] if hit is None else sorted(index.ids[np.flatnonzero(hit)].tolist())
+    return Result(ids, found, rest)
 
 
 def apply(practices: pd.DataFrame, result: Result | None) -> pd.DataFrame:
     if result is None:
         return practices
-    return practices[practices["practice_id"].isin(result.ids)]
+    wanted = pyarrow.array(result.ids, pyarrow.large_string())
+    return practices[np.asarray(pc.is_in(arrow_text(practices["practice_id"]), value_set=wanted), dtype=bool)]

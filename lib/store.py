@@ -24,7 +24,18 @@ import pyarrow.feather as feather
 REPO_DIR = Path(__file__).resolve().parent.parent
 ENV_VAR = "ATLAS_CACHE_DIR"
 # The modules whose code decides what is read and what is valid: a change to one invalidates every entry.
-RULES = ("load.py", "arrowcsv.py", "validation.py", "fastcheck.py", "schema.py", "checks.py", "vocabulary.py", "store.py")
+RULES = (
+    "load.py",
+    "arrowcsv.py",
+    "validation.py",
+    "fastcheck.py",
+    "schema.py",
+    "checks.py",
+    "arrowtext.py",
+    "refs.py",
+    "vocabulary.py",
+    "store.py",
+)
 FORMAT = "atlas-ipc-1"
 KEEP = 4  # entries kept; older ones are removed when a new one is written
 
