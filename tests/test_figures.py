@@ -36,7 +36,9 @@ def test_bar_chart_keeps_two_figures_with_one_label_apart():
 
 
 def test_a_sealed_figure_hands_out_one_dict_equal_to_the_figure_and_copies_stay_independent():
-    rows = pd.DataFrame({"label": ["India", "Philippines"], "value": [600000.0, 327511.0], "text": ["600,000", "327,511"], "hover": ["a", "b"]})
+    rows = pd.DataFrame(
+        {"label": ["India", "Philippines"], "value": [600000.0, 327511.0], "text": ["600,000", "327,511"], "hover": ["a", "b"]}
+    )
     fig = figures.bar_chart(rows, title="Returns", axis_title="people", source_line="Source: test")
     sealed = figures.sealed(fig)
     assert sealed.to_dict() is sealed.to_dict()  # st.plotly_chart's call on every run is not a copy
