@@ -232,6 +232,23 @@ def plan(rng: random.Random, n: int) -> list[Step]:
     return [rng.choices(makers, weights)[0][1]() for _ in range(n)]
 
 
+def every_step() -> list[Step]:
+    """Every distinct interaction `plan` can draw (to warm a server's view caches before a measure)."""
+    steps = [Step("map metric", "map", f"/map?metric={m}") for m in METRICS]
+    steps += [Step("map filter", "map", f"/map?issue={i}&period={p}") for i in ISSUES for p in PERIODS]
+    steps += [Step("practices search", "practices", f"/practices?q={quote(q)}") for q in QUERIES]
+    steps += [Step("open profile", "country", f"/country?iso3={c}") for c in PROFILES]
+    steps += [
+        Step("heatmap toggle", "heatmap", f"/heatmap?rows={r}&cols={c}") for r in ("country", "region") for c in ("issue", "gcm")
+    ]
+    return [
+        *steps,
+        Step("overview", "overview", "/"),
+        Step("statistics", "statistics", "/statistics"),
+        Step("about", "about", "/about"),
+    ]
+
+
 # The run --------------------------------------------------------------------------------------
 
 

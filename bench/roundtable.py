@@ -11,8 +11,11 @@ too, so both sides of the ratio pay the same proxy), on 127.0.0.1 only, and:
 2. idle sessions: 50 websocket sessions (bench/wsclient.py, with the page's sticky cookie as a
    browser sends it) each open /map once and stay connected; RSS (all replicas) before and with
    them, divided by 50 = memory per extra idle session;
-3. a short warm-up (a few sessions over every page kind, not in the table) so that each replica's
-   first runs of the pages (its derived-view caches) are not counted in one side only;
+3. a warm-up, not in the table: one session per replica, straight to its own port, opens every
+   distinct interaction the load can draw (`bench.load.every_step`: 38 views), so each replica's
+   first builds of its view caches are paid before the measure, on both sides of the ratio (with
+   a random mix, two replicas build every view twice and measured up to 1.5x the CPU per
+   interaction of one); then a few sessions through the proxy;
 4. the load: 50 sessions x 20 interactions, then 100 sessions x 10 (bench/load.py's websocket
    client through the proxy): completed, errors, p50/p95/max, throughput, CPU seconds and RSS of
    each replica, HAProxy's CPU and the load generator's own CPU (it shares the machine).
@@ -35,8 +38,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.load import cpu_seconds, rss_bytes, run_load, sticky_ws_session
+from bench.load import cpu_seconds, every_step, rss_bytes, run_load, sticky_ws_session
 from bench.stack import RunningStack, start_stack, stop_stack
+from bench.wsclient import WsSession
 
 ROOT = Path(__file__).resolve().parent.parent
 MiB = 2**20
@@ -201,6 +205,17 @@ def machine() -> str:
     )
 
 
+async def warm_each_replica(stack: RunningStack, timeout: float) -> list[str]:
+    """Open every distinct interaction once on every replica, straight to its port (not counted)."""
+    problems = []
+    for r in stack.refresh()["replicas"]:
+        async with WsSession(f"http://127.0.0.1:{r['port']}", open_timeout=timeout) as session:
+            for step in every_step():
+                result = await session.open(step.path, step.page, timeout=timeout)
+                problems += [f"{r['name']} {step.path}: {p}" for p in result.problems]
+    return problems
+
+
 def report(runs: list[Run], idles: list[Idle], header: dict, warmups: list[str]) -> str:
     out = [
         (
@@ -313,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
             idle = measure_idle(stack, cfg["idle"], args.interaction_timeout)
             idles.append(idle)
             print(f"   {cfg['idle']} idle sessions: {idle.per_session:.2f} MiB each ({idle.problems} problems)", flush=True)
+            problems = asyncio.run(warm_each_replica(stack, args.interaction_timeout))
+            warmups.append(f"{n} replica(s): every view on each replica directly, {len(problems)} problems")
             ws, wi = cfg["warmup"]
             warm = run_load(
                 stack.url,
