@@ -28,7 +28,5 @@ fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 # Several workers (pytest-xdist): a browser test spends most of its time waiting for a page, so
-# three workers keep two cores busy. Tests are handed out two at a time (--maxschedchunk 2), so the
-# long browser tests, collected first, spread over every worker instead of queueing on one.
-# ATLAS_TEST_WORKERS=0 runs everything in this one process.
-exec .venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-3}" --maxschedchunk 2 "$@"
+# three workers keep two cores busy. ATLAS_TEST_WORKERS=0 runs everything in this one process.
+exec .venv/bin/python -m pytest -n "${ATLAS_TEST_WORKERS:-3}" "$@"
