@@ -21,7 +21,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib import (
-    alttext,
     countries,
     figures,
     geo,
@@ -182,9 +181,7 @@ def map_figure(metric: Metric, filters: Filters, view: str) -> go.Figure:
 
 @st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_TYPED)
 def _map_alt(folder: str, key: str, lang: str, metric: Metric, filters: Filters) -> str:
-    ds, points, shown = _ds(folder, key), _geometry(folder, key).points, _map_view(folder, key, lang, metric, filters)
-    title, source = mapview.map_title(ds, metric, filters), mapview.map_source_line(ds, metric, shown.values)
-    return alttext.world_map(shown.table, mapview.map_points(ds, points), title=title, source_line=source)
+    return slides.world_alt(_ds(folder, key), _map_view(folder, key, lang, metric, filters), filters, _geometry(folder, key))
 
 
 def map_alt(metric: Metric, filters: Filters) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib import (
+    alttext,
     compare,
     countries,
     export,
@@ -76,6 +77,17 @@ def world_figure(ds: Dataset, shown: mapview.MapView, f: metrics.Filters, geomet
         source_line=mapview.map_source_line(ds, metric, shown.values),
         no_data_label=i18n.t("map.no_data"),
         view=view,
+    )
+
+
+def world_alt(ds: Dataset, shown: mapview.MapView, f: metrics.Filters, geometry: Geometry) -> str:
+    """The text alternative of `world_figure`'s map, from the same view model, title and source."""
+    metric = shown.metric
+    return alttext.world_map(
+        shown.table,
+        mapview.map_points(ds, geometry.points),
+        title=mapview.map_title(ds, metric, f),
+        source_line=mapview.map_source_line(ds, metric, shown.values),
     )
 
 

@@ -96,20 +96,22 @@ def test_map_shows_the_latest_total_and_never_counts_a_restatement(tables, tmp_p
     assert sgp["rows"][0]["stat_id"] == "ret-sgp-2020-12" and sgp["n_figures"] == 3
 
 
+OPERATION = dict(  # an indicator of per-operation counts, summed on the map only as disjoint parts
+    indicator_id="returns_operation",
+    name="Returns on one operation",
+    unit="persons",
+    category="returns",
+    definition="People returned on one flight.",
+    map_rule="sum_of_parts",
+)
+
+
 def test_parts_are_summed_only_where_the_rule_says_so(tables, tmp_path):
-    op = dict(
-        indicator_id="returns_operation",
-        name="Returns on one operation",
-        unit="persons",
-        category="returns",
-        definition="People returned on one flight.",
-        map_rule="sum_of_parts",
-    )
     flights = [
         _stat("f1", "SGP", "113", "2020-09", "part", indicator="returns_operation"),
         _stat("f2", "SGP", "105", "2020-12", "part", indicator="returns_operation"),
     ]
-    ds = _with(tables, tmp_path, flights, [op])
+    ds = _with(tables, tmp_path, flights, [OPERATION])
     sgp = metrics.indicator_values(ds, "returns_operation").set_index("iso3").loc["SGP"]
     assert sgp["value"] == 218 and sgp["basis"] == "sum" and set(sgp["shown"]) == {"f1", "f2"}
     # the same parts under a latest_total indicator colour nothing: a part is not a national total
@@ -124,18 +126,10 @@ def test_a_not_mapped_indicator_is_not_offered(tables, tmp_path):
 
 
 def test_a_headline_does_not_hide_the_sum_of_parts(tables, tmp_path):
-    op = dict(
-        indicator_id="returns_operation",
-        name="Returns on one operation",
-        unit="persons",
-        category="returns",
-        definition="People returned on one flight.",
-        map_rule="sum_of_parts",
-    )
     rows = [
         _stat("f1", "SGP", "113", "2020-09", "part", indicator="returns_operation"),
         _stat("f2", "SGP", "105", "2020-12", "part", indicator="returns_operation"),
         _stat("h", "SGP", "100", "not_stated", "other", indicator="returns_operation", value_text="Over 100"),
     ]
-    sgp = metrics.indicator_values(_with(tables, tmp_path, rows, [op]), "returns_operation").set_index("iso3").loc["SGP"]
+    sgp = metrics.indicator_values(_with(tables, tmp_path, rows, [OPERATION]), "returns_operation").set_index("iso3").loc["SGP"]
     assert sgp["value"] == 218 and sgp["basis"] == "sum"
