@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from lib import i18n, routes
-from lib.ui import a11y, builder, console, shell, story, url
+from lib.ui import a11y, builder, console, nav, shell, story, url
 
 # The favicon by its static URL (served from static/): a file path is read and re-registered on every run.
 st.set_page_config(page_title="Migration Practice Atlas", page_icon="/app/static/favicon.png", layout="wide")
@@ -14,9 +13,7 @@ present = url.presenting()
 shell.wait_for_data()  # a first load of a large folder shows its progress instead of a blank page
 
 # One st.Page per route of lib/routes.py (views/, not pages/: see the README, "Adding a page").
-pages = {
-    st.Page(r.view, title=i18n.t(r.nav_key), icon=r.icon, url_path=r.path, default=r is routes.DEFAULT): r for r in routes.ROUTES
-}
+pages = nav.pages(lang)
 
 # Presenter mode (?present=1): no sidebar, no navigation menu; the story player stays.
 page = st.navigation(list(pages), position="hidden" if present else "sidebar")

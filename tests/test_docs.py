@@ -50,7 +50,7 @@ def test_readme_layout_lists_every_module():
         if m:
             named |= {x.strip().removesuffix(".py") for x in m.group(1).split(",")}
     named = {
-        ("ui/" + n if n in {"url", "shell", "story", "widgets", "lists", "charts", "console", "builder", "a11y"} else n)
+        ("ui/" + n if n in {"url", "nav", "shell", "story", "widgets", "lists", "charts", "console", "builder", "a11y"} else n)
         for n in named
     }
     assert modules - named == set(), "modules missing from the README's project layout"

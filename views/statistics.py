@@ -40,5 +40,7 @@ for key, tab in zip(keys, tabs):
             charts.conflicts(block.conflicts, level=3 if len(section.blocks) > 1 else 2)
             lists.long_table(block.table, total=len(block.stats))
         widgets.download_csv(
-            export.statistics_export(section.stats), f"atlas-statistics-{section.key}.csv", key=f"stats_csv_{section.key}"
+            lambda stats=section.stats: export.statistics_export(stats),
+            f"atlas-statistics-{section.key}.csv",
+            key=f"stats_csv_{section.key}",
         )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from lib import i18n, metrics, routes, state
 from lib.load import Dataset
+from lib.ui import nav
 
 PERSIST = ("lang", "present", "story", "step", "console", "room")  # query parameters kept on every page
 
@@ -62,4 +63,6 @@ def switch_to(name: str, **query: str) -> None:
 def link(container, name: str, label: str, icon: str | None = None, keep: bool = True, **query: str) -> None:
     """A link to the route `name` (`label` must already be escaped with markup.md)."""
     r = routes.route(name)
-    container.page_link(r.view, label=label, query_params={**query, **(persistent_params() if keep else {})}, icon=icon or r.icon)
+    container.page_link(
+        nav.page(name), label=label, query_params={**query, **(persistent_params() if keep else {})}, icon=icon or r.icon
+    )
