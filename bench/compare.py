@@ -3,9 +3,10 @@
     .venv/bin/python -m bench.compare [--base REV] [--sessions 15] [--interactions 20] [--rounds 2]
 
 The base is checked out into a temporary git worktree (removed afterwards) that uses this
-checkout's virtualenv; each round runs `python -m bench.load` (websocket clients, a fresh local
-server each time) first against the base, then against the working tree, so both see the same
-machine. Printed: per run, interactions per second, p50/p95, errors, and the server's CPU time per
+checkout's virtualenv; each round runs this checkout's `python -m bench.load --app TREE --warm`
+(the same websocket clients for both sides, a fresh local server of that tree each time, every
+view opened once before the measure so that both sides are measured warm; `--cold` skips that)
+first against the base, then against the working tree, so both see the same machine. Printed: per run, interactions per second, p50/p95, errors, and the server's CPU time per
 interaction (less sensitive to other work on the machine than throughput), then the medians.
 All traffic goes to 127.0.0.1; every run is bounded by bench.load's own deadline.
 """
@@ -26,12 +27,12 @@ PATTERNS = {
     "done": r"completed (\d+)/(\d+) interactions in ([\d.]+) s \(([\d.]+)/s\)",
     "times": r"interaction time: p50 ([\d.]+) s, p95 ([\d.]+) s",
     "errors": r"errors: (\d+)",
-    "cpu": r"server: (\d+) CPU s",
+    "cpu": r"server: ([\d.]+) CPU s",
     "load": r"load average ([\d.]+) at start",
 }
 
 
-def run_load(tree: Path, sessions: int, interactions: int) -> dict:
+def run_load(tree: Path, sessions: int, interactions: int, warm: bool = True) -> dict:
     cmd = [
         str(ROOT / ".venv" / "bin" / "python"),
         "-m",
@@ -40,8 +41,11 @@ def run_load(tree: Path, sessions: int, interactions: int) -> dict:
         str(sessions),
         "--interactions",
         str(interactions),
+        "--app",
+        str(tree),
+        *(["--warm"] if warm else []),
     ]
-    out = subprocess.run(cmd, cwd=tree, capture_output=True, text=True, timeout=3600, check=False).stdout
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=3600, check=False).stdout
     found = {k: re.search(p, out) for k, p in PATTERNS.items()}
     if not found["done"] or not found["cpu"]:
         return {"failed": out[-400:]}
@@ -53,7 +57,7 @@ def run_load(tree: Path, sessions: int, interactions: int) -> dict:
         "p50": float(found["times"].group(1)) if found["times"] else None,
         "p95": float(found["times"].group(2)) if found["times"] else None,
         "errors": int(found["errors"].group(1)) if found["errors"] else None,
-        "cpu_ms": 1000 * int(found["cpu"].group(1)) / max(done, 1),
+        "cpu_ms": 1000 * float(found["cpu"].group(1)) / max(done, 1),
         "load": float(found["load"].group(1)) if found["load"] else None,
     }
 
@@ -64,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sessions", type=int, default=15)
     ap.add_argument("--interactions", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument(
+        "--cold",
+        action="store_true",
+        help="measure fresh servers as they are (default: each server first opens every view once, not counted)",
+    )
     args = ap.parse_args(argv)
     base_rev = subprocess.run(
         ["git", "rev-parse", "--short", args.base], cwd=ROOT, capture_output=True, text=True, check=True
@@ -79,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             results: dict[str, list[dict]] = {"base": [], "this": []}
             for _ in range(args.rounds):
                 for side, tree in (("base", base), ("this", ROOT)):
-                    results[side].append(run_load(tree, args.sessions, args.interactions))
+                    results[side].append(run_load(tree, args.sessions, args.interactions, warm=not args.cold))
                     print(f"{side}: {results[side][-1]}", file=sys.stderr, flush=True)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False)

@@ -70,13 +70,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def spawn_server(env_extra: dict | None = None, port: int | None = None) -> tuple[str, subprocess.Popen]:
-    """`python serve.py` (= `streamlit run app.py`, caches filled at start) on 127.0.0.1 (not waited for: see `wait_ready`)."""
+def spawn_server(env_extra: dict | None = None, port: int | None = None, app: Path = ROOT) -> tuple[str, subprocess.Popen]:
+    """`python serve.py` (= `streamlit run app.py`, caches filled at start) of the checkout `app` on
+    127.0.0.1 (not waited for: see `wait_ready`)."""
     port = port or free_port()
     env = {**os.environ, **(env_extra or {})}
     cmd = [
         sys.executable,
-        str(ROOT / "serve.py"),
+        str(app / "serve.py"),
         "--server.port",
         str(port),  # what scripts/run.sh runs
         "--server.address",
@@ -87,7 +88,7 @@ def spawn_server(env_extra: dict | None = None, port: int | None = None) -> tupl
         "false",
     ]
     log = tempfile.NamedTemporaryFile(prefix=f"atlas-server-{port}-", suffix=".log", delete=False)  # noqa: SIM115
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(cmd, cwd=app, env=env, stdout=log, stderr=subprocess.STDOUT)
     proc.log_path = log.name  # shown by wait_ready when the server does not come up
     log.close()
     return f"http://127.0.0.1:{port}", proc
@@ -518,6 +519,21 @@ async def _run_async(
     return report
 
 
+async def warm_views(url: str, timeout: float) -> list[str]:
+    """Open every distinct view once in one session (not counted), so the measure sees warm caches."""
+    problems = []
+    async with sticky_ws_session(url, open_timeout=timeout) as session:
+        for step in every_step():
+            result = await session.open(step.path, step.page, timeout=timeout)
+            problems += [f"{step.path}: {p}" for p in result.problems]
+    return problems
+
+
+def warm(url: str, timeout: float = 300) -> list[str]:
+    """Open every view `plan` can draw once against `url` (a server's caches filled before a measure)."""
+    return asyncio.run(warm_views(url, timeout))
+
+
 def run_load(
     url: str,
     sessions: int = 25,
@@ -566,7 +582,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--interaction-timeout", type=float, default=90, help="seconds for one interaction (default 90)")
     ap.add_argument("--url", help="an already running local server (default: start one)")
     ap.add_argument("--data", help="ATLAS_DATA_DIR for the server started here")
+    ap.add_argument("--app", type=Path, default=ROOT, help="the Atlas checkout the server started here runs (default: this one)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--warm", action="store_true", help="open every distinct view once before the measure (not counted)")
     args = ap.parse_args(argv)
     if args.client == "browser" and not Path(CHROMIUM).exists():
         print(f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set ATLAS_CHROMIUM)", file=sys.stderr)
@@ -577,9 +595,16 @@ def main(argv: list[str] | None = None) -> int:
         print("refusing a non-local --url: the load test only targets this machine", file=sys.stderr)
         return 2
     if not url:
-        url, proc = spawn_server({"ATLAS_DATA_DIR": str(Path(args.data).resolve())} if args.data else None)
+        url, proc = spawn_server(
+            {"ATLAS_DATA_DIR": str(Path(args.data).resolve())} if args.data else None, app=args.app.resolve()
+        )
         wait_ready(url, proc)
     try:
+        if args.warm:
+            problems = warm(url, args.interaction_timeout)
+            print(f"warm-up: {len(every_step())} views opened once, not counted, {len(problems)} problems", flush=True)
+            for p in problems[:10]:
+                print(f"  warm-up problem: {p}", flush=True)
         print(f"load: {time.strftime('%Y-%m-%d %H:%M:%S')}, load average {os.getloadavg()[0]:.2f} at start", flush=True)
         cpu0 = cpu_seconds(proc.pid) if proc is not None else 0.0
         report = run_load(
@@ -590,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
         if proc is not None:
             cpu = cpu_seconds(proc.pid) - cpu0
             print(
-                f"server: {cpu:.0f} CPU s in {report.wall:.0f} s ({100 * cpu / max(report.wall, 1e-9):.0f}% of one core"
+                f"server: {cpu:.1f} CPU s in {report.wall:.0f} s ({100 * cpu / max(report.wall, 1e-9):.0f}% of one core"
                 + ("; the rest of 2 cores went to Chromium and other work" if args.client == "browser" else "")
                 + ")"
                 + f", RSS at end {rss_bytes(proc.pid) / 2**20:.0f} MiB"

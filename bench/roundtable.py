@@ -38,9 +38,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.load import cpu_seconds, every_step, rss_bytes, run_load, sticky_ws_session
+from bench.load import cpu_seconds, rss_bytes, run_load, sticky_ws_session, warm_views
 from bench.stack import RunningStack, start_stack, stop_stack
-from bench.wsclient import WsSession
 
 ROOT = Path(__file__).resolve().parent.parent
 MiB = 2**20
@@ -209,10 +208,7 @@ async def warm_each_replica(stack: RunningStack, timeout: float) -> list[str]:
     """Open every distinct interaction once on every replica, straight to its port (not counted)."""
     problems = []
     for r in stack.refresh()["replicas"]:
-        async with WsSession(f"http://127.0.0.1:{r['port']}", open_timeout=timeout) as session:
-            for step in every_step():
-                result = await session.open(step.path, step.page, timeout=timeout)
-                problems += [f"{r['name']} {step.path}: {p}" for p in result.problems]
+        problems += [f"{r['name']} {p}" for p in await warm_views(f"http://127.0.0.1:{r['port']}", timeout)]
     return problems
 
 
