@@ -31,9 +31,11 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, page: int = PA
         with st.expander(c.label, expanded=open_all):
             st.markdown(c.body)
             if c.links:
-                cols = st.columns(min(c.n_countries, 4))
-                for j, (iso3, name) in enumerate(c.links):
-                    link(cols[j % len(cols)], "country", name, keep=False, **keep, iso3=iso3)
+                # One row that wraps, not a grid of columns: every block is a message to the browser,
+                # and a card of 10 countries would send 5 blocks more (bench/RESULTS.md).
+                row = st.container(horizontal=True, gap="small") if len(c.links) > 1 else st
+                for iso3, name in c.links:
+                    link(row, "country", name, keep=False, **keep, iso3=iso3)
     rest = len(practices) - len(shown)
     if rest > 0:
         st.caption(i18n.t("practices.showing", n=i18n.number(len(shown)), total=i18n.number(len(practices))))
