@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,7 @@ _QUOTE, _COMMA, _LF, _CR = 34, 44, 10, 13
 
 
 _CHUNK = 1 << 20  # bytes scanned at a time: the comparison's temporary array stays in cache
+_BLOCKS, _MIN_BLOCK = 8, 4 << 20  # pyarrow parses a file in up to 8 blocks of at least 4 MB, in parallel
 
 
 def positions(buf: np.ndarray, byte: int) -> np.ndarray:
@@ -91,14 +93,16 @@ def trimmed(col: pyarrow.ChunkedArray) -> pyarrow.Array:
     return a
 
 
-def read(raw: bytes) -> pd.DataFrame | None:
-    """The file as trimmed strings indexed by spreadsheet row - 2 (blank rows left out), or None."""
-    body = memoryview(raw)[3:] if raw.startswith(BOM) else memoryview(raw)
+def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
+    """The file as trimmed strings indexed by spreadsheet row - 2 (blank rows left out), or None.
+
+    `raw` may be the file memory-mapped (`lib.load`): its bytes are then never copied."""
+    body = memoryview(raw)[3:] if raw[:3] == BOM else memoryview(raw)
     buf = np.frombuffer(body, dtype=np.uint8)
-    if not len(buf) or buf[0] in (_LF, _CR) or b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not len(buf) or buf[0] in (_LF, _CR) or raw.find(b"\x00") >= 0 or raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return None
-    cr = b"\r" in raw
-    if cr and (b"\r\r" in raw or b"\n\r" in raw):
+    cr = raw.find(b"\r") >= 0
+    if cr and (raw.find(b"\r\r") >= 0 or raw.find(b"\n\r") >= 0):
         return None  # blank lines count as rows for the strict reader
     lf = positions(buf, _LF)
     if len(lf) > 1 and (np.diff(lf) == 1).any():
@@ -121,9 +125,10 @@ def read(raw: bytes) -> pd.DataFrame | None:
     try:
         table = pcsv.read_csv(
             pyarrow.py_buffer(body),
-            # one block: a column comes out in one chunk, so nothing is copied to join chunks (on 2 busy
-            # cores that copy cost more than parsing in parallel saved: bench/RESULTS.md, "Large folders")
-            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=max(1 << 20, len(body) + 1)),
+            # a few large blocks parsed in parallel, then each column's chunks joined (`trimmed`): in a
+            # fresh process one 300 MB block took 0.7-2.2 s, eight blocks and the join 0.45 s
+            # (bench/RESULTS.md, "Session 6")
+            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=max(_MIN_BLOCK, len(body) // _BLOCKS + 1)),
             parse_options=pcsv.ParseOptions(newlines_in_values=multiline, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pyarrow.large_string()),
