@@ -8,10 +8,8 @@ exception, so the app can show its error page and the CLI its list.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import mmap
 import os
 import time
 from collections.abc import Callable
@@ -87,16 +85,9 @@ def read_table(folder: Path, file: str, fast: bool = True) -> tuple[pd.DataFrame
     if size > MAX_FILE_BYTES:
         return None, [Problem(file, None, None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
     try:
-        if fast and size:
-            # memory-mapped: the parser reads the page cache, and 300 MB are never copied into fresh
-            # memory (in a new process that copy cost 0.15-0.5 s: bench/RESULTS.md, "Session 6")
-            with open(path, "rb") as fh:
-                mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-            df = arrowcsv.read(mapped)
-            with contextlib.suppress(BufferError):  # closed unless something still holds its bytes
-                mapped.close()
-            if df is not None:
-                return df, []
+        df = arrowcsv.read_file(path) if fast and size else None
+        if df is not None:
+            return df, []
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(file, None, None, f"file could not be read ({err.strerror or 'unknown reason'})")]
