@@ -142,11 +142,16 @@ def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
         return None
     if not table.num_rows:
         return None  # a header alone: the csv module reads it as quickly
-    columns = [trimmed(table.column(i)) for i in range(len(names))]
-    blank = np.ones(table.num_rows, dtype=bool)
+    rows, chunked = table.num_rows, table.columns
+    del table
+    columns = []
+    for i in range(len(chunked)):  # each column's chunks freed once joined: fresh memory costs here
+        columns.append(trimmed(chunked[i]))
+        chunked[i] = None
+    blank = np.ones(rows, dtype=bool)
     for col in columns:
         blank &= np.diff(_offsets(col)) == 0
-    index = np.arange(table.num_rows)
+    index = np.arange(rows)
     if blank.any():
         keep = pyarrow.array(~blank)
         columns, index = [c.filter(keep) for c in columns], index[~blank]
