@@ -14,6 +14,8 @@ import contextlib
 import csv
 import io
 import mmap
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -172,6 +174,23 @@ def read_file(path: Path) -> pd.DataFrame | None:
     with contextlib.suppress(BufferError):  # closed unless something still holds its bytes
         mapped.close()
     return df
+
+
+@contextlib.contextmanager
+def small_pages() -> Iterator[None]:
+    """numpy's large arrays on 4 KB pages while a folder is read and checked (process-wide, then
+    restored; `$NUMPY_MADVISE_HUGEPAGE` wins). numpy asks for 2 MB pages; on this VM a cold load of
+    100k/1M then spent a third of its CPU zeroing them (clear_page_erms in huge-page faults), and
+    4 KB pages measured faster there, though not for the search index (bench/RESULTS.md, "Session 6")."""
+    toggle = getattr(np._core.multiarray, "_set_madvise_hugepage", None)
+    if toggle is None or "NUMPY_MADVISE_HUGEPAGE" in os.environ:
+        yield
+        return
+    before = toggle(False)
+    try:
+        yield
+    finally:
+        toggle(before)
 
 
 def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:

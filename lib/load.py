@@ -284,15 +284,16 @@ def load_dataset(folder: Path | None = None, progress: Progress = _quiet, cache:
         frames = store.read(key)
         if frames is not None:
             return LoadResult(Dataset.restore(folder, frames), [])
-    tables, problems = read_tables(folder, progress=progress)
-    progress("validating", "", 0.6)
-    problems += validate(tables)
-    problems += check_geometry(folder)
-    if problems:
-        return LoadResult(None, problems)
-    progress("building", "", 0.85)
-    t = {name.removesuffix(".csv"): df.reset_index(drop=True) for name, df in tables.items()}
-    ds = Dataset(folder=folder, **t)
+    with arrowcsv.small_pages():
+        tables, problems = read_tables(folder, progress=progress)
+        progress("validating", "", 0.6)
+        problems += validate(tables)
+        problems += check_geometry(folder)
+        if problems:
+            return LoadResult(None, problems)
+        progress("building", "", 0.85)
+        t = {name.removesuffix(".csv"): df.reset_index(drop=True) for name, df in tables.items()}
+        ds = Dataset(folder=folder, **t)
     if key is not None:
         progress("saving", "", 0.95)
         store.write(key, ds.frames())
