@@ -10,8 +10,13 @@ plain one-line header. Anything unusual returns None and `lib.load` reads the fi
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import mmap
+import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -28,6 +33,7 @@ _QUOTE, _COMMA, _LF, _CR = 34, 44, 10, 13
 
 
 _CHUNK = 1 << 20  # bytes scanned at a time: the comparison's temporary array stays in cache
+_BLOCKS, _MIN_BLOCK = 8, 4 << 20  # pyarrow parses a file in up to 8 blocks of at least 4 MB, in parallel
 
 
 def positions(buf: np.ndarray, byte: int) -> np.ndarray:
@@ -91,14 +97,16 @@ def trimmed(col: pyarrow.ChunkedArray) -> pyarrow.Array:
     return a
 
 
-def read(raw: bytes) -> pd.DataFrame | None:
-    """The file as trimmed strings indexed by spreadsheet row - 2 (blank rows left out), or None."""
-    body = memoryview(raw)[3:] if raw.startswith(BOM) else memoryview(raw)
+def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
+    """The file as trimmed strings indexed by spreadsheet row - 2 (blank rows left out), or None.
+
+    `raw` may be the file memory-mapped (`lib.load`): its bytes are then never copied."""
+    body = memoryview(raw)[3:] if raw[:3] == BOM else memoryview(raw)
     buf = np.frombuffer(body, dtype=np.uint8)
-    if not len(buf) or buf[0] in (_LF, _CR) or b"\x00" in raw or raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not len(buf) or buf[0] in (_LF, _CR) or raw.find(b"\x00") >= 0 or raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return None
-    cr = b"\r" in raw
-    if cr and (b"\r\r" in raw or b"\n\r" in raw):
+    cr = raw.find(b"\r") >= 0
+    if cr and (raw.find(b"\r\r") >= 0 or raw.find(b"\n\r") >= 0):
         return None  # blank lines count as rows for the strict reader
     lf = positions(buf, _LF)
     if len(lf) > 1 and (np.diff(lf) == 1).any():
@@ -121,9 +129,10 @@ def read(raw: bytes) -> pd.DataFrame | None:
     try:
         table = pcsv.read_csv(
             pyarrow.py_buffer(body),
-            # one block: a column comes out in one chunk, so nothing is copied to join chunks (on 2 busy
-            # cores that copy cost more than parsing in parallel saved: bench/RESULTS.md, "Large folders")
-            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=max(1 << 20, len(body) + 1)),
+            # a few large blocks parsed in parallel, then each column's chunks joined (`trimmed`): in a
+            # fresh process one 300 MB block took 0.7-2.2 s, eight blocks and the join 0.45 s
+            # (bench/RESULTS.md, "Session 6")
+            read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=max(_MIN_BLOCK, len(body) // _BLOCKS + 1)),
             parse_options=pcsv.ParseOptions(newlines_in_values=multiline, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pyarrow.large_string()),
@@ -135,11 +144,16 @@ def read(raw: bytes) -> pd.DataFrame | None:
         return None
     if not table.num_rows:
         return None  # a header alone: the csv module reads it as quickly
-    columns = [trimmed(table.column(i)) for i in range(len(names))]
-    blank = np.ones(table.num_rows, dtype=bool)
+    rows, chunked = table.num_rows, table.columns
+    del table
+    columns = []
+    for i in range(len(chunked)):  # each column's chunks freed once joined: fresh memory costs here
+        columns.append(trimmed(chunked[i]))
+        chunked[i] = None
+    blank = np.ones(rows, dtype=bool)
     for col in columns:
         blank &= np.diff(_offsets(col)) == 0
-    index = np.arange(table.num_rows)
+    index = np.arange(rows)
     if blank.any():
         keep = pyarrow.array(~blank)
         columns, index = [c.filter(keep) for c in columns], index[~blank]
@@ -149,6 +163,34 @@ def read(raw: bytes) -> pd.DataFrame | None:
     df.columns = [h.strip() for h in header]
     df.index = pd.Index(index)
     return df
+
+
+def read_file(path: Path) -> pd.DataFrame | None:
+    """`read` of the file memory-mapped: the parser reads the page cache, and 300 MB are never
+    copied into fresh memory (in a new process that copy cost 0.15-0.5 s: bench/RESULTS.md, "Session 6")."""
+    with open(path, "rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    df = read(mapped)
+    with contextlib.suppress(BufferError):  # closed unless something still holds its bytes
+        mapped.close()
+    return df
+
+
+@contextlib.contextmanager
+def small_pages() -> Iterator[None]:
+    """numpy's large arrays on 4 KB pages while a folder is read and checked (process-wide, then
+    restored; `$NUMPY_MADVISE_HUGEPAGE` wins). numpy asks for 2 MB pages; on this VM a cold load of
+    100k/1M then spent a third of its CPU zeroing them (clear_page_erms in huge-page faults), and
+    4 KB pages measured faster there, though not for the search index (bench/RESULTS.md, "Session 6")."""
+    toggle = getattr(np._core.multiarray, "_set_madvise_hugepage", None)
+    if toggle is None or "NUMPY_MADVISE_HUGEPAGE" in os.environ:
+        yield
+        return
+    before = toggle(False)
+    try:
+        yield
+    finally:
+        toggle(before)
 
 
 def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:

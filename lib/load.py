@@ -85,12 +85,12 @@ def read_table(folder: Path, file: str, fast: bool = True) -> tuple[pd.DataFrame
     if size > MAX_FILE_BYTES:
         return None, [Problem(file, None, None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
     try:
+        df = arrowcsv.read_file(path) if fast and size else None
+        if df is not None:
+            return df, []
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(file, None, None, f"file could not be read ({err.strerror or 'unknown reason'})")]
-    df = arrowcsv.read(raw) if fast else None
-    if df is not None:
-        return df, []
     text, problems = arrowcsv.decode(file, raw)
     if text is None:
         return None, problems
@@ -284,15 +284,16 @@ def load_dataset(folder: Path | None = None, progress: Progress = _quiet, cache:
         frames = store.read(key)
         if frames is not None:
             return LoadResult(Dataset.restore(folder, frames), [])
-    tables, problems = read_tables(folder, progress=progress)
-    progress("validating", "", 0.6)
-    problems += validate(tables)
-    problems += check_geometry(folder)
-    if problems:
-        return LoadResult(None, problems)
-    progress("building", "", 0.85)
-    t = {name.removesuffix(".csv"): df.reset_index(drop=True) for name, df in tables.items()}
-    ds = Dataset(folder=folder, **t)
+    with arrowcsv.small_pages():
+        tables, problems = read_tables(folder, progress=progress)
+        progress("validating", "", 0.6)
+        problems += validate(tables)
+        problems += check_geometry(folder)
+        if problems:
+            return LoadResult(None, problems)
+        progress("building", "", 0.85)
+        t = {name.removesuffix(".csv"): df.reset_index(drop=True) for name, df in tables.items()}
+        ds = Dataset(folder=folder, **t)
     if key is not None:
         progress("saving", "", 0.95)
         store.write(key, ds.frames())

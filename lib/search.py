@@ -69,12 +69,66 @@ class Index:
     country_rows: dict[str, np.ndarray] = field(default_factory=dict)  # iso3 -> rows
 
 
+def _tokens(a: pyarrow.Array) -> tuple[pyarrow.Array, np.ndarray]:
+    """The cells' tokens cut at plain spaces, each with the spaces after it ("word  "), as a string
+    array over the column's own bytes (nothing copied), and the cell each token is in.
+
+    A token starts where a cell starts or a non-space byte follows a space; it runs to the next
+    start (a cell's end is the next cell's start). Folding drops the spaces again, so the words are
+    those of `split(" ")`; a UTF-8 character never holds the byte of a space."""
+    offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+    first, last = int(offsets[0]), int(offsets[-1])
+    if last == first:
+        return pyarrow.array([], pyarrow.large_string()), _NONE
+    data = np.frombuffer(a.buffers()[2], dtype=np.uint8)[first:last]
+    space = data == 32
+    start = np.zeros(len(data), dtype=bool)
+    start[1:] = space[:-1] & ~space[1:]
+    cells = offsets[:-1][offsets[1:] > offsets[:-1]] - first
+    start[cells] = True
+    at = np.flatnonzero(start) + first
+    bounds = pyarrow.py_buffer(np.append(at, last))
+    tokens = pyarrow.LargeStringArray.from_buffers(len(at), bounds, a.buffers()[2])
+    return tokens, np.searchsorted(offsets, at, side="right") - 1
+
+
+def _pairs(columns: list[tuple[pyarrow.Array, np.ndarray]], n: int) -> tuple[list[str], np.ndarray]:
+    """The vocabulary and the sorted distinct keys word * n + row, for texts given as (column, row of
+    each cell): each distinct token is folded once (`countries.fold`, then split)."""
+    coded = []
+    for a, rows in columns:
+        tokens, cell = _tokens(a)
+        enc = pc.dictionary_encode(tokens)
+        coded.append((enc.dictionary.to_pylist(), np.asarray(enc.indices), rows[cell]))
+    folded = {t: countries.fold(t).split() for values, _, _ in coded for t in values}
+    vocab = sorted(set(chain.from_iterable(folded.values())))
+    code_of = {w: i for i, w in enumerate(vocab)}
+    keys = []
+    for values, tok, parent in coded:
+        words = [folded[t] for t in values]
+        lens = np.array([len(f) for f in words], dtype=np.int64)
+        # most tokens fold to one word: their code directly; the few of several words are repeated
+        one = np.array([code_of[f[0]] if len(f) == 1 else -1 for f in words], dtype=np.int64)
+        code = one[tok] if len(tok) else _NONE
+        single = code >= 0
+        keys.append(code[single] * n + parent[single])
+        several = np.flatnonzero(lens[tok] > 1) if len(tok) else _NONE
+        if len(several):
+            flat = np.array([code_of[w] for f in words for w in f], dtype=np.int64)
+            starts = np.cumsum(lens) - lens
+            rep = lens[tok[several]]
+            offset = np.arange(int(rep.sum())) - np.repeat(np.cumsum(rep) - rep, rep)
+            keys.append(flat[np.repeat(starts[tok[several]], rep) + offset] * n + np.repeat(parent[several], rep))
+    keys = np.sort(np.concatenate(keys)) if keys else _NONE  # (not np.unique: its hashing took 3.6 s here)
+    return vocab, keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+
+
 def build_index(ds: Dataset, country_names: dict[str, str] | None = None) -> Index:
     """Every folded word of a practice's text and of its countries' names -> practice ids.
 
-    Built column-at-once: the texts are cut at spaces by pyarrow, each distinct token is folded
-    once (`countries.fold`, then split: the same words as folding the whole text, whatever other
-    whitespace a token holds), and the (word, practice) pairs are sorted and deduplicated with numpy.
+    Built column-at-once: the texts are cut at spaces over their bytes (`_tokens`), each distinct
+    token is folded once (the same words as folding the whole text, whatever other whitespace a
+    token holds), and the (word, practice) pairs are sorted and deduplicated with numpy.
     """
     country_names = country_names if country_names is not None else countries.search_names(ds.countries)
     names_of = defaultdict(list)
@@ -86,25 +140,11 @@ def build_index(ds: Dataset, country_names: dict[str, str] | None = None) -> Ind
     joined = {iso3: " ".join(names) for iso3, names in names_of.items()}
     link_iso3 = links["iso3"].tolist()
     link_rows = pd.Index(ids).get_indexer(links["practice_id"])
-    texts = [arrow_text(ds.practices[c]) for c in TEXT_COLUMNS]
-    texts.append(pyarrow.array([joined.get(c, "") for c in link_iso3], pyarrow.large_string()))
-    rows = np.concatenate([*(np.arange(n),) * len(TEXT_COLUMNS), link_rows])
-    parts = pc.split_pattern(pyarrow.concat_arrays(texts), " ")
-    parent = rows[np.asarray(pc.list_parent_indices(parts), dtype=np.int64)]
-    tokens = pc.dictionary_encode(pc.list_flatten(parts))
-    folded = [countries.fold(t).split() for t in tokens.dictionary.to_pylist()]
-    vocab = sorted(set(chain.from_iterable(folded)))
-    code_of = {w: i for i, w in enumerate(vocab)}
-    lens = np.array([len(f) for f in folded], dtype=np.int64)
-    flat = np.array([code_of[w] for f in folded for w in f], dtype=np.int64)
-    starts = np.cumsum(lens) - lens
-    tok = np.asarray(tokens.indices, dtype=np.int64)
-    rep = lens[tok]
-    offset = np.arange(int(rep.sum())) - np.repeat(np.cumsum(rep) - rep, rep)
-    keys = np.sort(flat[np.repeat(starts[tok], rep) + offset] * max(n, 1) + np.repeat(parent, rep))
-    keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys  # sorted, distinct (word, row)
-    word, row = keys // max(n, 1), keys % max(n, 1)
-    bounds = np.searchsorted(word, np.arange(len(vocab) + 1))  # every vocabulary word has a row
+    texts = [(arrow_text(ds.practices[c]), np.arange(n)) for c in TEXT_COLUMNS]
+    texts.append((pyarrow.array([joined.get(c, "") for c in link_iso3], pyarrow.large_string()), link_rows))
+    vocab, keys = _pairs(texts, max(n, 1))
+    row = keys % max(n, 1)
+    bounds = np.searchsorted(keys, np.arange(len(vocab) + 1) * max(n, 1))  # every vocabulary word has a row
     by_country: dict[str, set[str]] = defaultdict(set)
     for pid, iso3 in zip(links["practice_id"].tolist(), link_iso3):
         by_country[iso3].add(pid)

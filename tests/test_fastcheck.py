@@ -86,3 +86,14 @@ def test_a_table_that_is_not_plain_text_goes_to_pandera(tables):
     assert fastcheck.failures("sources.csv", schema, df) is None
     tables["sources.csv"] = df
     assert validation.validate(tables, engine="vector") == validation.validate(tables, engine="pandera")
+
+
+def test_columns_checked_in_threads_give_the_same_problems_in_the_same_order(tmp_path, monkeypatch):
+    folder = tmp_path / "broken"
+    write_tables(folder, _broken_tables())
+    tables, _ = load.read_tables(folder)
+    schemas = validation.schemas(validation.references(tables))
+    one = {f: fastcheck.failures(f, schemas[f], tables[f]) for f in ("practices.csv", "statistics.csv")}
+    monkeypatch.setattr(fastcheck, "PARALLEL_ROWS", 0)
+    two = {f: fastcheck.failures(f, schemas[f], tables[f]) for f in ("practices.csv", "statistics.csv")}
+    assert one == two and all(len(p) > 10 for p in one.values())
