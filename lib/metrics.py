@@ -262,9 +262,9 @@ def facet_counts(ds: Dataset, practices: pd.DataFrame, facet: str) -> pd.Series:
     return s.value_counts().sort_index()
 
 
-def country_practices(ds: Dataset, iso3: str) -> pd.DataFrame:
-    """A country's practices with `n_countries` (1 = this country only)."""
-    pc = ds.practice_countries[ds.practice_countries["iso3"] == iso3]
+def country_practices(ds: Dataset, iso3: str, rows: np.ndarray | None = None) -> pd.DataFrame:
+    """A country's practices with `n_countries` (1 = this country only); `rows`: its positions in practice_countries."""
+    pc = ds.practice_countries.take(rows) if rows is not None else ds.practice_countries[ds.practice_countries["iso3"] == iso3]
     return ds.practices.merge(pc[["practice_id", "n_countries"]], on="practice_id")
 
 
@@ -272,7 +272,7 @@ def region_issue_share(ds: Dataset, iso3: str) -> pd.DataFrame:
     """Per issue area: the country's practice count and the share of its region's countries covering it."""
     row = ds.countries.loc[ds.countries["iso3"] == iso3]
     region = row["region"].iloc[0] if not row.empty else ""
-    pcs = ds.practice_countries.merge(ds.practice_issues, on="practice_id")
+    pcs = table_lookup(ds.practice_countries, "with_issues", lambda t: t.merge(ds.practice_issues, on="practice_id"))
     own = pcs[pcs["iso3"] == iso3].groupby("issue_area")["practice_id"].nunique()
     members = set(ds.countries.loc[ds.countries["region"] == region, "iso3"])
     reg = pcs[isin(pcs["iso3"], members)]

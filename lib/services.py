@@ -239,9 +239,14 @@ def countries_with_data() -> frozenset[str]:
     return _countries_with_data(*_key())
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _country_rows(folder: str, key: str) -> profile.CountryRows:
+    return profile.country_rows(_ds(folder, key))
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _country_profile(folder: str, key: str, lang: str, iso3: str) -> profile.CountryProfile:
-    return profile.country_profile(_ds(folder, key), iso3)
+    return profile.country_profile(_ds(folder, key), iso3, _country_rows(folder, key))
 
 
 def country_profile(iso3: str) -> profile.CountryProfile:

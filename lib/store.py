@@ -87,7 +87,9 @@ def write(key: str, tables: dict[str, pd.DataFrame]) -> bool:
         root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
         for name, df in tables.items():
-            feather.write_feather(df, tmp / f"{name}.arrow", compression="uncompressed")
+            # one record batch per table: read back, every column is one chunk, so a profile's `take`
+            # of a few thousand rows does not first join 16 chunks of a million (bench/RESULTS.md)
+            feather.write_feather(df, tmp / f"{name}.arrow", compression="uncompressed", chunksize=max(1, len(df)))
         (tmp / "complete").write_text(FORMAT)
         target = root / key
         if target.exists():

@@ -43,12 +43,13 @@ def issue_area_counts(ds: Dataset) -> pd.DataFrame:
 def practices_by_issue(ds: Dataset, practices: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     """(issue_area_id, label, practices) for every issue area with practices, in taxonomy order;
     a practice with several issue areas appears under each."""
-    pairs = ds.practice_issues[ds.practice_issues["practice_id"].isin(practices["practice_id"])]
-    ids = pairs.groupby("issue_area")["practice_id"].agg(set)  # one pass over the exploded table
+    pairs = ds.practice_issues[metrics.isin(ds.practice_issues["practice_id"], practices["practice_id"])]
+    ids = pairs.groupby("issue_area")["practice_id"].agg(list)  # one pass over the exploded table
     out = []
     for issue in ds.issue_areas["issue_area_id"]:
         if issue in ids.index:
-            out.append((issue, labels.issue_name(ds, issue), practices[practices["practice_id"].isin(ids[issue])]))
+            group = practices[metrics.isin(practices["practice_id"], ids[issue])]
+            out.append((issue, labels.issue_name(ds, issue), group))
     return out
 
 

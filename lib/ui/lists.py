@@ -21,9 +21,10 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, page: int = PA
     The first `page` cards are drawn, then a *Show more* button adds `page` more (the count restarts
     when the list changes): every card costs a page run time and browser memory, and the CSV
     download holds the whole list."""
-    ids = tuple(practices["practice_id"])
+    # the list's signature, hashed in bulk (a tuple of thousands of Arrow strings cost 10 ms a list)
+    ids = hash(pd.util.hash_pandas_object(practices["practice_id"], index=False).to_numpy().tobytes())
     memo = st.session_state.get(f"{key}_shown")
-    limit = memo[1] if isinstance(memo, tuple) and memo[0] == hash(ids) else page
+    limit = memo[1] if isinstance(memo, tuple) and memo[0] == ids else page
     shown = practices.head(limit)
     open_all = len(shown) <= 6  # a short result list is shown whole
     keep = persistent_params()
@@ -45,7 +46,7 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, page: int = PA
                 key=f"{key}_more",
                 icon=":material/expand_more:",
                 on_click=_show_more,
-                args=(f"{key}_shown", hash(ids), limit + page),
+                args=(f"{key}_shown", ids, limit + page),
             )
 
 
