@@ -96,7 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         "| side | revision | run | load avg | completed | errors | interactions/s | p50 s | p95 s | server CPU ms per interaction |"
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for side, rev in (("base", base_rev), ("this", f"{head_rev}+working tree")):
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.strip()
+    for side, rev in (("base", base_rev), ("this", head_rev + ("+working tree" if dirty else ""))):
         for i, r in enumerate(results[side], 1):
             if "failed" in r:
                 print(f"| {side} | {rev} | {i} | | failed | | | | | |")

@@ -131,7 +131,7 @@ def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
             pyarrow.py_buffer(body),
             # a few large blocks parsed in parallel, then each column's chunks joined (`trimmed`): in a
             # fresh process one 300 MB block took 0.7-2.2 s, eight blocks and the join 0.45 s
-            # (bench/RESULTS.md, "Session 6")
+            # (bench/RESULTS.md, "Session 7 (#19)")
             read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=max(_MIN_BLOCK, len(body) // _BLOCKS + 1)),
             parse_options=pcsv.ParseOptions(newlines_in_values=multiline, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(
@@ -167,7 +167,7 @@ def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
 
 def read_file(path: Path) -> pd.DataFrame | None:
     """`read` of the file memory-mapped: the parser reads the page cache, and 300 MB are never
-    copied into fresh memory (in a new process that copy cost 0.15-0.5 s: bench/RESULTS.md, "Session 6")."""
+    copied into fresh memory (in a new process that copy cost 0.15-0.5 s: bench/RESULTS.md, "Session 7 (#19)")."""
     with open(path, "rb") as fh:
         mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     df = read(mapped)
@@ -181,7 +181,7 @@ def small_pages() -> Iterator[None]:
     """numpy's large arrays on 4 KB pages while a folder is read and checked (process-wide, then
     restored; `$NUMPY_MADVISE_HUGEPAGE` wins). numpy asks for 2 MB pages; on this VM a cold load of
     100k/1M then spent a third of its CPU zeroing them (clear_page_erms in huge-page faults), and
-    4 KB pages measured faster there, though not for the search index (bench/RESULTS.md, "Session 6")."""
+    4 KB pages measured faster there, though not for the search index (bench/RESULTS.md, "Session 7 (#19)")."""
     toggle = getattr(np._core.multiarray, "_set_madvise_hugepage", None)
     if toggle is None or "NUMPY_MADVISE_HUGEPAGE" in os.environ:
         yield
