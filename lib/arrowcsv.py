@@ -165,6 +165,13 @@ def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
     return df
 
 
+# From this size a file is memory-mapped (`read_file`) instead of read into memory. A mapped file that
+# another program truncates in place while it is parsed ends the process (SIGBUS) instead of giving a
+# located problem; the curated folder's files (under 1 MB), which curation scripts rewrite in place,
+# are therefore read, and only large merged folders, where the copy costs 0.15-0.5 s, are mapped.
+MAP_BYTES = 32 << 20
+
+
 def read_file(path: Path) -> pd.DataFrame | None:
     """`read` of the file memory-mapped: the parser reads the page cache, and 300 MB are never
     copied into fresh memory (in a new process that copy cost 0.15-0.5 s: bench/RESULTS.md, "Session 7 (#19)")."""

@@ -84,13 +84,17 @@ def read_table(folder: Path, file: str, fast: bool = True) -> tuple[pd.DataFrame
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return None, [Problem(file, None, None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+    mapped = fast and size >= arrowcsv.MAP_BYTES  # only large files are memory-mapped (arrowcsv.MAP_BYTES)
     try:
-        df = arrowcsv.read_file(path) if fast and size else None
+        df = arrowcsv.read_file(path) if mapped else None
         if df is not None:
             return df, []
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(file, None, None, f"file could not be read ({err.strerror or 'unknown reason'})")]
+    df = arrowcsv.read(raw) if fast and not mapped else None
+    if df is not None:
+        return df, []
     text, problems = arrowcsv.decode(file, raw)
     if text is None:
         return None, problems

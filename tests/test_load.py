@@ -3,7 +3,7 @@ import os
 import pandas as pd
 import pytest
 
-from lib import load
+from lib import arrowcsv, load
 from tests.bad_input_cases import CASES, build
 
 
@@ -100,8 +100,11 @@ def test_data_version_key_changes_when_a_file_is_edited(tiny_dir, monkeypatch):
     assert load.data_version_key(tiny_dir) != before
 
 
+@pytest.mark.parametrize("mapped", [False, True], ids=["read", "memory-mapped"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_the_fast_reader_reads_what_the_csv_module_reads(case, tmp_path):
+def test_the_fast_reader_reads_what_the_csv_module_reads(case, mapped, tmp_path, monkeypatch):
+    if mapped:  # every non-empty file memory-mapped, as a large merged file is
+        monkeypatch.setattr(arrowcsv, "MAP_BYTES", 1)
     folder = build(case, tmp_path)
     if not folder.is_dir():
         return
