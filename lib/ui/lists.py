@@ -21,8 +21,10 @@ def practice_list(ds: Dataset, practices: pd.DataFrame, key: str, page: int = PA
     The first `page` cards are drawn, then a *Show more* button adds `page` more (the count restarts
     when the list changes): every card costs a page run time and browser memory, and the CSV
     download holds the whole list."""
-    # the list's signature, hashed in bulk (a tuple of thousands of Arrow strings cost 10 ms a list)
-    ids = hash(pd.util.hash_pandas_object(practices["practice_id"], index=False).to_numpy().tobytes())
+    # the list's signature: a tuple of ids for a short list, hashed in bulk for a long one (a tuple of
+    # thousands of Arrow strings cost 10 ms a list; the bulk hash has a fixed cost of about 0.1 ms)
+    col = practices["practice_id"]
+    ids = hash(tuple(col) if len(col) <= 250 else pd.util.hash_pandas_object(col, index=False).to_numpy().tobytes())
     memo = st.session_state.get(f"{key}_shown")
     limit = memo[1] if isinstance(memo, tuple) and memo[0] == ids else page
     shown = practices.head(limit)
