@@ -3,7 +3,7 @@
 The same as `streamlit run app.py [options]`, plus one thing: while the server starts and the first
 browser downloads Streamlit's JavaScript, a background thread imports the app's libraries and
 fills the shared caches (data read and validated, or taken from the content-hash cache; geometry,
-search indexes); a page opened meanwhile shows what the load is doing. Without it, the first
+the map page's first views, search indexes); a page opened meanwhile shows what the load is doing. Without it, the first
 visitor's page run does that work (about 1 s) after the browser has connected; see
 bench/RESULTS.md. A problem there is not reported here: the page shows it as it would anyway.
 """
@@ -23,17 +23,20 @@ def warm() -> None:
         from lib import services  # noqa: PLC0415
 
         state = services.loading()  # the same background load the first page shows the progress of
-        if state.thread is not None:
-            state.thread.join()
-        if services.dataset().ok:
-            services.geometry()
-            services.country_index()
-            services.search_index()
+        # while the load runs (mostly in pyarrow's threads), what the first page run imports
         import lib.brief  # noqa: F401, PLC0415 - imported once here, before the first page run needs it
         import lib.ui.charts  # noqa: F401, PLC0415
         import lib.ui.lists  # noqa: F401, PLC0415
         import lib.ui.story  # noqa: F401, PLC0415
         import lib.ui.widgets  # noqa: F401, PLC0415
+
+        if state.thread is not None:
+            state.thread.join()
+        if services.dataset().ok:
+            services.geometry()
+            services.warm_first_map()  # the page most first visitors open, ready before they ask
+            services.country_index()
+            services.search_index()
     except Exception:  # noqa: BLE001 - the first page run meets the same problem and shows it calmly
         pass
 

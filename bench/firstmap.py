@@ -15,7 +15,9 @@ What issue #19's acceptance asks of `ATLAS_DATA_DIR=DIR bash scripts/run.sh`: th
    visit, which pays about 2.7 s of browser work whatever the data: bench/RESULTS.md, "Cold start").
 
 Times are wall-clock on this machine, with the 1-minute load average beside each. Non-local
-requests are blocked and counted (there must be none). Bounded: every wait has a safety net.
+requests are blocked and counted (there must be none): Chromium is started with a proxy where
+nothing listens (`bench.run.OFFLINE_ARGS`), so that the browser keeps its HTTP cache as a real one
+does (Playwright's request routing turns it off). Bounded: every wait has a safety net.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import time
 from pathlib import Path
 
 from bench.load import CHROMIUM, CHROMIUM_ARGS, free_port, spawn_server, stop_server, wait_ready
-from bench.run import Tab
+from bench.run import OFFLINE_ARGS, Tab
 
 PROGRESS_JS = "() => !!document.querySelector('[data-testid=\"stProgress\"]')"
 
@@ -76,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     data = args.data.resolve()
     rows: list[tuple[str, dict]] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        # offline by Chromium's own proxy setting, not Playwright's router: the router turns the HTTP
+        # cache off, so a "returning browser" would fetch everything again (bench/RESULTS.md)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + OFFLINE_ARGS, headless=True)
         try:
             for _ in range(args.trials):
                 cache = Path(tempfile.mkdtemp(prefix="atlas-firstmap-cache-"))
@@ -85,9 +89,9 @@ def main(argv: list[str] | None = None) -> int:
                     # a first visitor on a fresh start; then two warm restarts (the cache kept), the
                     # first visited by that browser again (its HTTP cache kept), the second by a new one
                     plan = [
-                        ("fresh start", "new browser", lambda url: Tab(browser, url)),
+                        ("fresh start", "new browser", lambda url: Tab(browser, url, route=False)),
                         ("warm restart", "returning browser", lambda url, tabs=tabs: (tabs[0].new_page(), tabs[0])[1]),
-                        ("warm restart", "new browser", lambda url: Tab(browser, url)),
+                        ("warm restart", "new browser", lambda url: Tab(browser, url, route=False)),
                     ]
                     for kind, who, tab_for in plan:
                         rec, tab = one_start(data, cache, port, tab_for, args.timeout)

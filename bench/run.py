@@ -377,18 +377,34 @@ def run_worker(
 # Browser phase --------------------------------------------------------------------------------
 
 
-class Tab:
-    """One browser context on the Atlas, non-local requests blocked and counted, websocket bytes counted."""
+# Chromium flags that leave it no way off the machine: every non-local request goes to a proxy port
+# where nothing listens (Chromium never proxies loopback), so it fails, and `Tab(route=False)` counts it.
+# Unlike Playwright's request routing this keeps the browser's HTTP cache, as a returning visitor has it.
+OFFLINE_ARGS = ["--proxy-server=http://127.0.0.1:9"]
 
-    def __init__(self, browser, base_url: str):
+
+class Tab:
+    """One browser context on the Atlas, non-local requests blocked and counted, websocket bytes counted.
+
+    `route`: requests pass through Playwright's router, which blocks non-local ones (and, as a side
+    effect, turns the HTTP cache off); without it the browser must be launched with OFFLINE_ARGS."""
+
+    def __init__(self, browser, base_url: str, route: bool = True):
         self.base_url = base_url
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.blocked: list[str] = []
         self.ws_bytes = 0
         self.static_bytes = 0  # files the app serves itself (the map geometry), as transferred
-        self.context.route("**/*", self._route)
+        if route:
+            self.context.route("**/*", self._route)
+        else:
+            self.context.on("requestfailed", self._failed)
         self.page = None
         self.new_page()
+
+    def _failed(self, request):
+        if not request.url.startswith((self.base_url, self.base_url.replace("http", "ws", 1), "data:", "blob:", "about:")):
+            self.blocked.append(request.url)
 
     def new_page(self) -> None:
         """A new page in the same context (a returning visitor: the browser's HTTP cache is kept)."""

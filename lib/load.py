@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -59,9 +60,8 @@ _seen: dict[str, tuple[float, str]] = {}  # folder -> (when checked, digest)
 
 
 def data_version_key(folder: Path) -> str:
-    """A short digest of `fingerprint(folder)`, memoised for RECHECK_S: a page asks for it ~15 times
-    a run, and stat()-ing 12 files and hashing the tuple each time cost more than some pages; an
-    edited file is seen within RECHECK_S."""
+    """A short digest of `fingerprint(folder)`, memoised for RECHECK_S (a page asks ~15 times a run;
+    stat()-ing 12 files and hashing each time cost more than some pages); edits show within RECHECK_S."""
     now = time.monotonic()
     seen = _seen.get(str(folder))
     if seen is None or now - seen[0] > RECHECK_S:
@@ -241,6 +241,7 @@ def _explode(df: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
 class LoadResult:
     dataset: Dataset | None
     problems: list[Problem]
+    saving: threading.Thread | None = None  # the cache copy still being written (`save_later`)
 
     @property
     def ok(self) -> bool:
@@ -271,13 +272,15 @@ def read_tables(folder: Path, fast: bool = True, progress: Progress = _quiet) ->
     return tables, problems
 
 
-def load_dataset(folder: Path | None = None, progress: Progress = _quiet, cache: bool = True) -> LoadResult:
+def load_dataset(
+    folder: Path | None = None, progress: Progress = _quiet, cache: bool = True, save_later: bool = False
+) -> LoadResult:
     """Read and validate every file; a dataset is returned only when there is no problem at all.
 
     With `cache`, a dataset validated before from byte-identical files (and the same rules) comes
-    from `lib.store` instead; a valid result is stored there. `progress(stage, file, fraction)` is
-    told what is being done: 'cache', 'reading' (per file), 'validating', 'building', 'saving'.
-    """
+    from `lib.store` instead; a valid result is stored there (`save_later`: by a thread, after the
+    dataset is returned). `progress(stage, file, fraction)` is told what is being done: 'cache',
+    'reading' (per file), 'validating', 'building', 'saving'."""
     folder = Path(folder) if folder is not None else data_dir()
     if not folder.is_dir():
         return LoadResult(None, [Problem(str(folder), None, None, "data folder not found")])
@@ -298,7 +301,8 @@ def load_dataset(folder: Path | None = None, progress: Progress = _quiet, cache:
         progress("building", "", 0.85)
         t = {name.removesuffix(".csv"): df.reset_index(drop=True) for name, df in tables.items()}
         ds = Dataset(folder=folder, **t)
-    if key is not None:
+    if key is not None and not save_later:
         progress("saving", "", 0.95)
         store.write(key, ds.frames())
-    return LoadResult(ds, [])
+    # with save_later the first page need not wait for the copy (bench/RESULTS.md)
+    return LoadResult(ds, [], store.write_later(key, ds.frames()) if key is not None and save_later else None)

@@ -14,6 +14,8 @@ import plotly.graph_objects as go
 from lib.figures import BORDER, CLASS_COLOURS, NO_DATA, frame
 from lib.markup import esc
 
+TOPOJSON_URL = "/app/static/topojson/"  # the plotly.js config's topojsonURL: the app's own folder, not a CDN
+
 
 def _round_sig(x: float, digits: int = 2) -> float:
     if x == 0:
@@ -210,6 +212,16 @@ def world_map(
     # relocated marker (the Philippines beside Hong Kong's) keeps its own hover and click.
     fig.update_layout(dragmode=False, clickmode="event+select", hoverdistance=6, margin=dict(l=0, r=0, t=60, b=110 + extra))
     fig.layout.annotations[0].update(yshift=-78)
+    return fig
+
+
+def preload_map(geojson: dict | str, iso3: str) -> go.Figure:
+    """One shape (`iso3`) on the maps' bare geo subplot, nothing else: drawn out of sight while a
+    large folder loads, so that the browser has plotly's map code running, and the served shapes
+    fetched (plotly keeps them by URL), before the first real map arrives (bench/RESULTS.md)."""
+    fig = go.Figure(go.Choropleth(geojson=geojson, locations=[iso3], z=[0], featureidkey="id", showscale=False, hoverinfo="skip"))
+    _bare_geo(fig, showsubunits=False)
+    fig.update_layout(height=60, margin=dict(l=0, r=0, t=0, b=0), dragmode=False, showlegend=False)
     return fig
 
 

@@ -78,7 +78,7 @@ def _load(folder: str, key: str) -> load.LoadResult:
         state.stage, state.file, state.done = stage, file, done
 
     try:
-        return load.load_dataset(Path(folder), progress=progress)
+        return load.load_dataset(Path(folder), progress=progress, save_later=True)  # the copy: after the first page
     finally:
         state.finished = True
 
@@ -187,6 +187,15 @@ def _map_alt(folder: str, key: str, lang: str, metric: Metric, filters: Filters)
 def map_alt(metric: Metric, filters: Filters) -> str:
     """The world map's text alternative (lib.alttext) for `metric` under `filters`."""
     return _map_alt(*_key(), i18n.language(), metric, filters)
+
+
+def warm_first_map() -> None:
+    """Build the map page's first views (every metric's menu entry, the default metric unfiltered, in
+    the current language) before a visitor asks: serve.py, while the first browser is starting."""
+    metric = {m.id: m for m in map_metrics()}[metrics.PRACTICE_COUNT]
+    map_view(metric, Filters())
+    map_figure(metric, Filters(), "world")
+    map_alt(metric, Filters())
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -10,10 +10,13 @@ stored, and a damaged or partial entry is simply a miss.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
 import tempfile
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -38,6 +41,7 @@ RULES = (
 )
 FORMAT = "atlas-ipc-1"
 KEEP = 4  # entries kept; older ones are removed when a new one is written
+STALE_S = 3600  # a half-written entry (`.tmp-*`) this old was left by a stopped process: removed
 
 
 def cache_dir() -> Path:
@@ -80,9 +84,13 @@ def read(key: str) -> dict[str, pd.DataFrame] | None:
         return None
 
 
-def write(key: str, tables: dict[str, pd.DataFrame]) -> bool:
-    """Store `tables` under `key` (atomically: a folder renamed into place); False when not possible."""
+def write(key: str, tables: dict[str, pd.DataFrame], background: bool = False) -> bool:
+    """Store `tables` under `key` (atomically: a folder renamed into place); False when not possible.
+    `background`: this thread (mostly native copying) yields the CPUs to the others (Linux nice 10)."""
     root = cache_dir()
+    if background:
+        with contextlib.suppress(AttributeError, OSError):  # per-thread priority: Linux only
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     try:
         root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
@@ -97,8 +105,17 @@ def write(key: str, tables: dict[str, pd.DataFrame]) -> bool:
             return True
         tmp.rename(target)
         entries = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=os.path.getmtime)
-        for old in entries[:-KEEP]:
+        stale = [p for p in root.glob(".tmp-*") if time.time() - p.stat().st_mtime > STALE_S]
+        for old in entries[:-KEEP] + stale:
             shutil.rmtree(old, ignore_errors=True)
         return True
     except (OSError, pyarrow.ArrowInvalid, ValueError, TypeError):
         return False
+
+
+def write_later(key: str, tables: dict[str, pd.DataFrame]) -> threading.Thread:
+    """`write` in a thread of its own, started and returned: not a daemon, so a stopping server
+    finishes the copy (an interrupted one is only a `.tmp-*` folder, removed later)."""
+    thread = threading.Thread(target=write, args=(key, tables, True), name="atlas-cache-write")
+    thread.start()
+    return thread

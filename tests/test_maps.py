@@ -107,3 +107,15 @@ def test_regional_view_zooms_and_puts_small_states_on_their_islands():
     small = GEO.points[GEO.points["small"]]
     assert list(markers.lon) == list(small["lon"]) and not leaders.lon  # no relocation, no leader lines
     assert _map(values).layout.geo.lonaxis.range == (-170, 190)  # the world view is unchanged
+
+
+def test_the_loading_pages_preload_map_is_one_shape_from_the_served_file_and_no_base_map():
+    fig = maps.preload_map("app/static/geo/countries.geojson", "SGP").to_plotly_json()
+    (trace,) = fig["data"]
+    assert trace["type"] == "choropleth" and trace["geojson"] == "app/static/geo/countries.geojson"
+    assert list(trace["locations"]) == ["SGP"] and trace["showscale"] is False
+    geo = fig["layout"]["geo"]
+    assert not any(
+        geo.get(f"show{layer}") for layer in ("coastlines", "land", "countries", "ocean", "lakes", "rivers", "subunits")
+    )
+    assert geo["projection"]["type"] == "natural earth"  # the real maps' subplot: the same plotly code runs

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pandas as pd
 
 from lib import load, store
+from tests.deadlines import RUN_S
 
 
 def _same(a: load.Dataset, b: load.Dataset) -> None:
@@ -58,3 +60,28 @@ def test_a_damaged_entry_is_a_miss(tiny_dir, monkeypatch, tmp_path):
     (entry / "practices.arrow").write_bytes(b"not arrow")
     assert store.read(entry.name) is None
     assert load.load_dataset(tiny_dir).ok
+
+
+def test_a_copy_saved_later_is_written_by_its_own_thread_then_used(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    stages = []
+    first = load.load_dataset(tiny_dir, progress=lambda stage, file, done: stages.append(stage), save_later=True)
+    assert first.ok and "saving" not in stages  # the dataset is returned before the copy is written
+    assert first.saving is not None and not first.saving.daemon  # a stopping server finishes the copy
+    first.saving.join(timeout=RUN_S)
+    assert not first.saving.is_alive()
+    second = load.load_dataset(tiny_dir, save_later=True)
+    assert second.saving is None  # read from the copy: nothing to save
+    _same(first.dataset, second.dataset)
+
+
+def test_a_half_written_entry_left_by_a_stopped_process_is_removed(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    left = tmp_path / "cache" / ".tmp-left"
+    fresh = tmp_path / "cache" / ".tmp-being-written"
+    left.mkdir(parents=True)
+    fresh.mkdir()
+    old = time.time() - store.STALE_S - 60
+    os.utime(left, (old, old))
+    assert load.load_dataset(tiny_dir).ok
+    assert not left.exists() and fresh.exists()  # another process may still be writing the fresh one

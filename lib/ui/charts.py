@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib import figures, i18n, routes, services
+from lib import figures, i18n, maps, routes, services
 from lib.keyfigures import MAX_CONFLICTS
 from lib.markup import md
 from lib.stories import Step
@@ -15,7 +15,7 @@ PLOT_CONFIG = {
     "scrollZoom": False,
     "responsive": True,
     # plotly.js would fetch base-map shapes from a CDN; point it at the app's own static folder.
-    "topojsonURL": "/app/static/topojson/",
+    "topojsonURL": maps.TOPOJSON_URL,
     "toImageButtonOptions": {"format": "png", "scale": 2, "width": 1600, "height": 900},
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }

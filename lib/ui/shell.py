@@ -7,7 +7,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from lib import countries, i18n, labels, services
+from lib import countries, geo, i18n, labels, maps, services
 from lib.load import Dataset
 from lib.ui.url import params, presenting
 
@@ -24,6 +24,16 @@ BLANK_CSS = """<style>
 [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"] { background: #000000 !important; }
 [data-testid="stMainBlockContainer"] { visibility: hidden; }
 </style>"""
+
+
+# The loading page's out-of-sight map (wait_for_data): laid out, so plotly draws it, but invisible
+# and out of the accessibility tree; a static plot, so it takes no pointer or keyboard focus.
+PRELOAD_KEY = "atlas_preload"
+PRELOAD_CSS = f"""<style>
+.st-key-{PRELOAD_KEY} {{ position: absolute !important; left: -10000px; width: 600px; visibility: hidden; }}
+</style>"""
+PRELOAD_CONFIG = {"staticPlot": True, "displayModeBar": False, "topojsonURL": maps.TOPOJSON_URL}
+PRELOAD_ISO3 = "SGP"  # any country of the shipped shapes
 
 
 def init_language() -> str:
@@ -70,17 +80,28 @@ def sidebar(lang: str) -> None:
 
 def wait_for_data() -> None:
     """While the data folder is first read and checked, say what is being done, with a progress bar
-    (a large folder takes seconds; later runs and warm restarts find it loaded or cached)."""
+    (a large folder takes seconds; later runs and warm restarts find it loaded or cached).
+    Meanwhile a one-shape map is drawn out of sight (`PRELOAD_CSS`: hidden, also from screen
+    readers), so the browser spends the wait loading plotly and the shapes, not after it."""
     state = services.loading()
     if state.finished:
         return
     box = st.empty()
     with box.status(i18n.t("loading.title"), expanded=True):
-        bar = st.progress(0.0)
+        bar = loading_panel()
         while not state.finished:
             bar.progress(min(1.0, state.done), text=i18n.t(f"loading.{state.stage}", file=state.file))
             time.sleep(0.2)
     box.empty()
+
+
+def loading_panel():
+    """The loading page's contents: its progress bar (returned) and the out-of-sight preload map."""
+    bar = st.progress(0.0)
+    st.html(PRELOAD_CSS)
+    with st.container(key=PRELOAD_KEY):
+        st.plotly_chart(maps.preload_map(geo.STATIC_URL, PRELOAD_ISO3), config=PRELOAD_CONFIG)
+    return bar
 
 
 def require_dataset() -> Dataset:
