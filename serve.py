@@ -2,8 +2,9 @@
 
 The same as `streamlit run app.py [options]`, plus one thing: while the server starts and the first
 browser downloads Streamlit's JavaScript, a background thread imports the app's libraries and
-fills the shared caches (data read and validated, or taken from the content-hash cache; geometry,
-the map page's first views, search indexes); a page opened meanwhile shows what the load is doing. Without it, the first
+fills the shared caches (the data read and validated, or taken from the content-hash cache: that
+load starts first, so the rest of the imports overlap it; then geometry, the map page's first
+views, search indexes); a page opened meanwhile shows what the load is doing. Without it, the first
 visitor's page run does that work (about 1 s) after the browser has connected; see
 bench/RESULTS.md. A problem there is not reported here: the page shows it as it would anyway.
 """
@@ -20,15 +21,18 @@ ROOT = Path(__file__).resolve().parent
 def warm() -> None:
     try:
         # noqa reason: imported in this thread, not at the top, so that the server starts at once
-        from lib import services  # noqa: PLC0415
+        from lib import firstload, load  # noqa: PLC0415 - light: the load starts before the rest is imported
 
-        state = services.loading()  # the same background load the first page shows the progress of
+        folder = load.data_dir()
+        # the same background load the first page shows the progress of (services.loading())
+        state = firstload.start(str(folder), load.data_version_key(folder))
         # while the load runs (mostly in pyarrow's threads), what the first page run imports
         import lib.brief  # noqa: F401, PLC0415 - imported once here, before the first page run needs it
         import lib.ui.charts  # noqa: F401, PLC0415
         import lib.ui.lists  # noqa: F401, PLC0415
         import lib.ui.story  # noqa: F401, PLC0415
         import lib.ui.widgets  # noqa: F401, PLC0415
+        from lib import services  # noqa: PLC0415
 
         if state.thread is not None:
             state.thread.join()

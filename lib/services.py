@@ -12,8 +12,6 @@ calls `dataset()` many times per run. Callers must never modify what these funct
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +21,7 @@ import streamlit as st
 from lib import (
     countries,
     figures,
+    firstload,
     geo,
     heatmapview,
     i18n,
@@ -55,32 +54,9 @@ def _key() -> tuple[str, str]:
 # Shared objects ------------------------------------------------------------------------------
 
 
-@dataclass
-class Loading:
-    """What the first load of a data version is doing (read by the page while it waits)."""
-
-    stage: str = "cache"  # cache, reading, validating, building, saving
-    file: str = ""
-    done: float = 0.0
-    finished: bool = False
-    thread: threading.Thread | None = None
-
-
-_LOADING: dict[tuple[str, str], Loading] = {}  # (data folder, key) -> progress of its first load
-_LOADING_LOCK = threading.Lock()
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(folder: str, key: str) -> load.LoadResult:
-    state = _LOADING.setdefault((folder, key), Loading())
-
-    def progress(stage: str, file: str, done: float) -> None:
-        state.stage, state.file, state.done = stage, file, done
-
-    try:
-        return load.load_dataset(Path(folder), progress=progress, save_later=True)  # the copy: after the first page
-    finally:
-        state.finished = True
+    return firstload.result(folder, key)  # the background load's (serve.py starts it), or one run now
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -105,16 +81,10 @@ def dataset() -> load.LoadResult:
     return _load(*_key())
 
 
-def loading() -> Loading:
+def loading() -> firstload.Loading:
     """The load of the current data version, started in a background thread if nobody has started it
     (`serve.py` starts it with the server); `.finished` once `dataset()` returns at once."""
-    key = _key()
-    with _LOADING_LOCK:
-        state = _LOADING.setdefault(key, Loading())
-        if not state.finished and state.thread is None:
-            state.thread = threading.Thread(target=_load, args=key, name="atlas-load", daemon=True)
-            state.thread.start()
-    return state
+    return firstload.start(*_key())
 
 
 def geometry() -> geo.Geometry:

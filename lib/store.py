@@ -52,12 +52,21 @@ def cache_dir() -> Path:
     return Path(xdg).expanduser() / "atlas" if xdg else REPO_DIR / ".cache" / "atlas"
 
 
+_HASH_CHUNK = 4 << 20  # bytes hashed per call (each lets go of the GIL); 16 MB ones fall out of the CPU cache
+
+
 def _digest(path: Path) -> str:
+    """The file's SHA-256, read in large chunks: with 256 KB ones (hashlib.file_digest) each chunk waited
+    for the GIL while another thread imported modules, and 380 MB took seconds (bench/RESULTS.md)."""
+    h, buf = hashlib.sha256(), bytearray(_HASH_CHUNK)
+    view = memoryview(buf)
     try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
+        with open(path, "rb", buffering=0) as fh:
+            while n := fh.readinto(buf):
+                h.update(view[:n])
     except OSError:
         return "missing"
+    return h.hexdigest()
 
 
 def content_key(folder: Path, files: tuple[str, ...]) -> str:
@@ -97,7 +106,9 @@ def write(key: str, tables: dict[str, pd.DataFrame], background: bool = False) -
         for name, df in tables.items():
             # one record batch per table: read back, every column is one chunk, so a profile's `take`
             # of a few thousand rows does not first join 16 chunks of a million (bench/RESULTS.md)
-            feather.write_feather(df, tmp / f"{name}.arrow", compression="uncompressed", chunksize=max(1, len(df)))
+            # converted in this thread (nthreads=1): pyarrow's pool cannot start while the server stops
+            table = pyarrow.Table.from_pandas(df, nthreads=1)
+            feather.write_feather(table, tmp / f"{name}.arrow", compression="uncompressed", chunksize=max(1, len(df)))
         (tmp / "complete").write_text(FORMAT)
         target = root / key
         if target.exists():
@@ -109,13 +120,14 @@ def write(key: str, tables: dict[str, pd.DataFrame], background: bool = False) -
         for old in entries[:-KEEP] + stale:
             shutil.rmtree(old, ignore_errors=True)
         return True
-    except (OSError, pyarrow.ArrowInvalid, ValueError, TypeError):
+    except (OSError, pyarrow.ArrowInvalid, ValueError, TypeError, RuntimeError):
         return False
 
 
 def write_later(key: str, tables: dict[str, pd.DataFrame]) -> threading.Thread:
     """`write` in a thread of its own, started and returned: not a daemon, so a stopping server
     finishes the copy (an interrupted one is only a `.tmp-*` folder, removed later)."""
-    thread = threading.Thread(target=write, args=(key, tables, True), name="atlas-cache-write")
+    # daemon=False said, not inherited: started from the (daemon) loading thread it would be one
+    thread = threading.Thread(target=write, args=(key, tables, True), name="atlas-cache-write", daemon=False)
     thread.start()
     return thread

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures.thread
 import os
 import time
 
@@ -85,3 +86,15 @@ def test_a_half_written_entry_left_by_a_stopped_process_is_removed(tiny_dir, mon
     os.utime(left, (old, old))
     assert load.load_dataset(tiny_dir).ok
     assert not left.exists() and fresh.exists()  # another process may still be writing the fresh one
+
+
+def test_a_copy_is_written_while_the_interpreter_shuts_down(monkeypatch, tmp_path):
+    # a server stopped right after a first load: its copy thread runs on while Python shuts down, when
+    # concurrent.futures refuses new work (pyarrow's default pandas conversion uses such a pool)
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    monkeypatch.setattr(concurrent.futures.thread, "_shutdown", True)
+    df = pd.DataFrame({c: pd.array([str(i) for i in range(20_000)], dtype="string[pyarrow]") for c in "abcdef"})
+    assert store.write("k", {"t": df})
+    monkeypatch.undo()
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    assert len(store.read("k")["t"]) == 20_000

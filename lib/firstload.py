@@ -1,0 +1,67 @@
+"""The first load of a data version in a background thread, and what it is doing meanwhile.
+
+Light on purpose (it imports only `lib.load`): `serve.py` starts the load with it before the rest of
+the app is imported, so reading and checking a large folder overlaps those imports (bench/RESULTS.md,
+session 8). `lib.services` keeps the result (its `st.cache_resource`) and the loading page reads the
+progress of the same `Loading`.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from lib import load
+
+
+@dataclass
+class Loading:
+    """What the first load of a data version is doing (read by the page while it waits)."""
+
+    stage: str = "cache"  # cache, reading, validating, building, saving
+    file: str = ""
+    done: float = 0.0
+    finished: bool = False
+    thread: threading.Thread | None = None
+    result: load.LoadResult | None = None  # until `result()` hands it over
+
+    def progress(self, stage: str, file: str, done: float) -> None:
+        self.stage, self.file, self.done = stage, file, done
+
+
+_LOADING: dict[tuple[str, str], Loading] = {}  # (data folder, version key) -> its first load
+_LOCK = threading.Lock()
+
+
+def _run(state: Loading, folder: str) -> None:
+    try:  # the cache copy is written after the dataset is returned: the first page need not wait
+        state.result = load.load_dataset(Path(folder), progress=state.progress, save_later=True)
+    finally:
+        state.finished = True
+
+
+def start(folder: str, key: str) -> Loading:
+    """The load of `folder` at version `key`, started in a background thread unless it has been."""
+    with _LOCK:
+        state = _LOADING.setdefault((folder, key), Loading())
+        if not state.finished and state.thread is None:
+            state.thread = threading.Thread(target=_run, args=(state, folder), name="atlas-load", daemon=True)
+            state.thread.start()
+    return state
+
+
+def result(folder: str, key: str) -> load.LoadResult:
+    """The load's result, handed over once (the caller keeps it): the started load's, waited for, or
+    a load run here when none was started or its result was taken before."""
+    with _LOCK:
+        state = _LOADING.setdefault((folder, key), Loading())
+        thread = state.thread
+    if thread is not None:
+        thread.join()
+    with _LOCK:
+        out, state.result = state.result, None
+    if out is None:
+        out = load.load_dataset(Path(folder), progress=state.progress, save_later=True)
+        state.finished = True
+    return out

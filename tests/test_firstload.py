@@ -1,0 +1,32 @@
+"""lib/firstload.py: one background load per data version, its progress, its result handed over once."""
+
+from lib import firstload
+from tests.deadlines import RUN_S
+
+
+def test_a_started_load_runs_once_reports_progress_and_hands_its_result_over(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    state = firstload.start(str(tiny_dir), "v1")
+    assert firstload.start(str(tiny_dir), "v1") is state  # started once, whoever asks
+    state.thread.join(timeout=RUN_S)
+    assert state.finished and state.stage in ("building", "validating")
+    result = firstload.result(str(tiny_dir), "v1")
+    assert result.ok and state.result is None  # handed over: the caller's cache holds it
+    assert not result.saving.daemon  # though started by a daemon thread: a stopping server finishes the copy
+    result.saving.join(timeout=RUN_S)  # the cache copy is written after the result is returned
+    again = firstload.result(str(tiny_dir), "v1")  # asked again (a cleared cache): loaded again
+    assert again.ok and again.dataset is not result.dataset
+
+
+def test_without_a_start_the_load_runs_in_the_callers_thread(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    result = firstload.result(str(tiny_dir), "v2")
+    assert result.ok and firstload.start(str(tiny_dir), "v2").finished  # and no thread is started then
+    assert firstload.start(str(tiny_dir), "v2").thread is None
+
+
+def test_a_broken_folder_is_a_result_with_problems(tmp_path):
+    state = firstload.start(str(tmp_path / "missing"), "v3")
+    state.thread.join(timeout=RUN_S)
+    result = firstload.result(str(tmp_path / "missing"), "v3")
+    assert not result.ok and result.problems
