@@ -865,6 +865,7 @@ def main(argv: list[str] | None = None) -> int:
         "--no-bigdata", action="store_true", help="skip the large-folder load, cache and index part (bench/bigdata.py)"
     )
     ap.add_argument("--bigdata", action="store_true", help="only the large-folder part (bench/bigdata.py)")
+    ap.add_argument("--no-firstmap", action="store_true", help="skip the first map of 100k/1M in a browser (bench/firstmap.py)")
     ap.add_argument("--budget", type=float, default=570, help="seconds for the whole bench (default 570)")
     ap.add_argument("--profile", help="profile one scenario instead (e.g. map, country?iso3=PHL, map:metric, practices:search)")
     ap.add_argument("--sort", default="cumulative", help="pstats sort key for --profile")
@@ -935,10 +936,18 @@ def main(argv: list[str] | None = None) -> int:
         log("large folders: pyarrow read vs cold load + validation, warm restart, search index (bench/bigdata.py)")
         cmd = [sys.executable, "-m", "bench.bigdata", "--trials", "1" if q else "3"] + (["--only", "p1k-s10k"] if q else [])
         big = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True).stdout
+    first = ""
+    if not (q or args.no_firstmap or args.no_browser):
+        log("the first map of 100k/1M after a fresh start and a warm restart (bench/firstmap.py)")
+        folder, _ = ensure_dataset("p100k-s1m", 100_000, 1_000_000)
+        cmd = [sys.executable, "-m", "bench.firstmap", "--data", str(folder), "--trials", "1"]
+        first = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True).stdout
     wall = time.monotonic() - t_start
     md = render(env, curated, browser, scale, wall, q)
     if big:
         md += "\n\n### Large folders: load, validation, cache, search index (bench/bigdata.py)\n\n" + big
+    if first:
+        md += "\n\n### The first map of a large folder (bench/firstmap.py)\n\n" + first
     print(md)
     out = args.out or OUT / f"results-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}{'-quick' if q else ''}.md"
     out.write_text(md, encoding="utf-8")
