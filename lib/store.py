@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import mmap
 import os
 import shutil
 import tempfile
@@ -52,21 +53,22 @@ def cache_dir() -> Path:
     return Path(xdg).expanduser() / "atlas" if xdg else REPO_DIR / ".cache" / "atlas"
 
 
-_HASH_CHUNK = 4 << 20  # bytes hashed per call (each lets go of the GIL); 16 MB ones fall out of the CPU cache
+# From this size a file is hashed memory-mapped, in one call that lets go of the GIL throughout; read
+# in chunks instead, each chunk waited for the GIL while another thread imported the app's modules, and
+# 380 MB took 0.65 s instead of 0.2 (bench/RESULTS.md, session 8). Smaller files are read: a mapped
+# file truncated in place ends the process, so only large merged folders are mapped (as arrowcsv.MAP_BYTES).
+MAP_BYTES = 32 << 20
 
 
 def _digest(path: Path) -> str:
-    """The file's SHA-256, read in large chunks: with 256 KB ones (hashlib.file_digest) each chunk waited
-    for the GIL while another thread imported modules, and 380 MB took seconds (bench/RESULTS.md)."""
-    h, buf = hashlib.sha256(), bytearray(_HASH_CHUNK)
-    view = memoryview(buf)
     try:
-        with open(path, "rb", buffering=0) as fh:
-            while n := fh.readinto(buf):
-                h.update(view[:n])
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size < MAP_BYTES:
+                return hashlib.file_digest(fh, "sha256").hexdigest()
+            with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                return hashlib.sha256(mapped).hexdigest()
     except OSError:
         return "missing"
-    return h.hexdigest()
 
 
 def content_key(folder: Path, files: tuple[str, ...]) -> str:

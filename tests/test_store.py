@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import concurrent.futures.thread
+import hashlib
 import os
 import time
 
 import pandas as pd
 
-from lib import load, store
+from lib import arrowcsv, load, store
 from tests.deadlines import RUN_S
 
 
@@ -98,3 +99,16 @@ def test_a_copy_is_written_while_the_interpreter_shuts_down(monkeypatch, tmp_pat
     monkeypatch.undo()
     monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
     assert len(store.read("k")["t"]) == 20_000
+
+
+def test_large_files_are_hashed_mapped_with_the_same_digest(tmp_path, monkeypatch):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"a,b\n" + b"1,2\n" * 5000)
+    read = store._digest(path)
+    monkeypatch.setattr(store, "MAP_BYTES", 1)  # now mapped
+    assert store._digest(path) == read == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert store._digest(tmp_path / "missing.csv") == "missing"
+
+
+def test_the_mapping_threshold_is_the_readers():
+    assert store.MAP_BYTES == arrowcsv.MAP_BYTES
