@@ -21,24 +21,27 @@ ROOT = Path(__file__).resolve().parent
 def warm() -> None:
     try:
         # noqa reason: imported in this thread, not at the top, so that the server starts at once
-        from lib import firstload, load  # noqa: PLC0415 - light: the load starts before the rest is imported
+        from lib import firstload, load, store  # noqa: PLC0415 - light: the load starts before the rest is imported
 
-        folder = load.data_dir()
-        # the same background load the first page shows the progress of (services.loading())
-        state = firstload.start(str(folder), load.data_version_key(folder))
-        # while the load runs (mostly in pyarrow's threads), what the first page run imports
-        import lib.brief  # noqa: F401, PLC0415 - imported once here, before the first page run needs it
-        import lib.ui.charts  # noqa: F401, PLC0415
-        import lib.ui.lists  # noqa: F401, PLC0415
-        import lib.ui.story  # noqa: F401, PLC0415
-        import lib.ui.widgets  # noqa: F401, PLC0415
-        from lib import services  # noqa: PLC0415
+        with store.held():  # a first load's cache copy waits until the first map's views are built
+            folder = load.data_dir()
+            # the same background load the first page shows the progress of (services.loading())
+            state = firstload.start(str(folder), load.data_version_key(folder))
+            # while the load runs (mostly in pyarrow's threads), what the first page run imports
+            import lib.brief  # noqa: F401, PLC0415 - imported once here, before the first page run needs it
+            import lib.ui.charts  # noqa: F401, PLC0415
+            import lib.ui.lists  # noqa: F401, PLC0415
+            import lib.ui.story  # noqa: F401, PLC0415
+            import lib.ui.widgets  # noqa: F401, PLC0415
+            from lib import services  # noqa: PLC0415
 
-        if state.thread is not None:
-            state.thread.join()
-        if services.dataset().ok:
-            services.geometry()
-            services.warm_first_map()  # the page most first visitors open, ready before they ask
+            if state.thread is not None:
+                state.thread.join()
+            ok = services.dataset().ok
+            if ok:
+                services.geometry()
+                services.warm_first_map()  # the page most first visitors open, ready before they ask
+        if ok:
             services.country_index()
             services.search_index()
     except Exception:  # noqa: BLE001 - the first page run meets the same problem and shows it calmly

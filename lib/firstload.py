@@ -9,6 +9,7 @@ progress of the same `Loading`.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,13 @@ class Loading:
 
     def progress(self, stage: str, file: str, done: float) -> None:
         self.stage, self.file, self.done = stage, file, done
+
+    def wait(self, seconds: float) -> None:
+        """Until the load has finished, or `seconds` (the loading page's next progress update)."""
+        if self.thread is not None:
+            self.thread.join(seconds)
+        else:  # being run by a caller of `result`, in its own thread
+            time.sleep(seconds)
 
 
 _LOADING: dict[tuple[str, str], Loading] = {}  # (data folder, version key) -> its first load

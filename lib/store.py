@@ -18,6 +18,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -126,10 +127,32 @@ def write(key: str, tables: dict[str, pd.DataFrame], background: bool = False) -
         return False
 
 
+_FREE = threading.Event()  # set: a copy may be written now (see `held`)
+_FREE.set()
+HOLD_S = 30.0  # the longest a copy waits for a `held` block to end
+
+
+@contextlib.contextmanager
+def held() -> Iterator[None]:
+    """Copies started meanwhile (`write_later`) wait until the block ends, or HOLD_S: serve.py holds
+    them while the first page's views are built, which a copy being written slowed by 0.2-0.5 s at
+    100k/1M (its CPU and memory traffic; bench/RESULTS.md, session 8)."""
+    _FREE.clear()
+    try:
+        yield
+    finally:
+        _FREE.set()
+
+
+def _write_when_free(key: str, tables: dict[str, pd.DataFrame]) -> bool:
+    _FREE.wait(HOLD_S)
+    return write(key, tables, background=True)
+
+
 def write_later(key: str, tables: dict[str, pd.DataFrame]) -> threading.Thread:
-    """`write` in a thread of its own, started and returned: not a daemon, so a stopping server
-    finishes the copy (an interrupted one is only a `.tmp-*` folder, removed later)."""
+    """`write` in a thread of its own (after any `held` block), started and returned: not a daemon,
+    so a stopping server finishes the copy (an interrupted one is only a `.tmp-*` folder, removed later)."""
     # daemon=False said, not inherited: started from the (daemon) loading thread it would be one
-    thread = threading.Thread(target=write, args=(key, tables, True), name="atlas-cache-write", daemon=False)
+    thread = threading.Thread(target=_write_when_free, args=(key, tables), name="atlas-cache-write", daemon=False)
     thread.start()
     return thread

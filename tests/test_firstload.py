@@ -30,3 +30,11 @@ def test_a_broken_folder_is_a_result_with_problems(tmp_path):
     state.thread.join(timeout=RUN_S)
     result = firstload.result(str(tmp_path / "missing"), "v3")
     assert not result.ok and result.problems
+
+
+def test_waiting_returns_when_the_load_is_done(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    state = firstload.start(str(tiny_dir), "v4")
+    while not state.finished:  # each wait ends early when the load finishes (bounded by RUN_S overall)
+        state.wait(RUN_S)
+    assert firstload.result(str(tiny_dir), "v4").ok

@@ -112,3 +112,14 @@ def test_large_files_are_hashed_mapped_with_the_same_digest(tmp_path, monkeypatc
 
 def test_the_mapping_threshold_is_the_readers():
     assert store.MAP_BYTES == arrowcsv.MAP_BYTES
+
+
+def test_a_copy_started_in_a_held_block_waits_for_its_end(monkeypatch, tmp_path):
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    df = pd.DataFrame({"a": ["x", "y"]})
+    with store.held():
+        thread = store.write_later("k", {"t": df})
+        thread.join(timeout=0.5)
+        assert thread.is_alive() and store.read("k") is None  # not written while held
+    thread.join(timeout=RUN_S)
+    assert not thread.is_alive() and list(store.read("k")["t"]["a"]) == ["x", "y"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pandas as pd
 import streamlit as st
 
@@ -91,7 +89,7 @@ def wait_for_data() -> None:
         bar = loading_panel()
         while not state.finished:
             bar.progress(min(1.0, state.done), text=i18n.t(f"loading.{state.stage}", file=state.file))
-            time.sleep(0.2)
+            state.wait(0.2)  # returns as soon as the load is done
     box.empty()
 
 
