@@ -119,12 +119,21 @@ def write(key: str, tables: dict[str, pd.DataFrame], background: bool = False) -
             return True
         tmp.rename(target)
         entries = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=os.path.getmtime)
-        stale = [p for p in root.glob(".tmp-*") if time.time() - p.stat().st_mtime > STALE_S]
-        for old in entries[:-KEEP] + stale:
+        for old in entries[:-KEEP] + _stale(root):
             shutil.rmtree(old, ignore_errors=True)
         return True
     except (OSError, pyarrow.ArrowInvalid, ValueError, TypeError, RuntimeError):
         return False
+
+
+def _stale(root: Path) -> list[Path]:
+    """Half-written entries older than STALE_S (one removed meanwhile by another process is skipped)."""
+    out = []
+    for p in root.glob(".tmp-*"):
+        with contextlib.suppress(OSError):
+            if time.time() - p.stat().st_mtime > STALE_S:
+                out.append(p)
+    return out
 
 
 _FREE = threading.Event()  # set: a copy may be written now (see `held`)
