@@ -14,6 +14,9 @@ What issue #19's acceptance asks of `ATLAS_DATA_DIR=DIR bash scripts/run.sh`: th
    plotly's JavaScript, 14 MB, come from the browser's cache) and in a new context (a first
    visit, which pays about 2.7 s of browser work whatever the data: bench/RESULTS.md, "Cold start").
 
+Besides the table it prints, for every start, when each thing was first seen on the page (each
+loading-progress text, the map's chart, the map drawn): where a miss's time went.
+
 Times are wall-clock on this machine, with the 1-minute load average beside each. Non-local
 requests are blocked and counted (there must be none): Chromium is started with a proxy where
 nothing listens (`bench.run.OFFLINE_ARGS`), so that the browser keeps its HTTP cache as a real one
@@ -34,21 +37,36 @@ from pathlib import Path
 from bench.load import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, spawn_server, stop_server, wait_ready
 from bench.run import OFFLINE_ARGS, Tab
 
-PROGRESS_JS = "() => !!document.querySelector('[data-testid=\"stProgress\"]')"
+# What the page shows now: the loading progress text (None when no progress bar), whether the real
+# map's chart is on the page (not the loading page's hidden preload), and its country paths.
+STATE_JS = """() => {
+  const bar = document.querySelector('[data-testid="stProgress"]');
+  const charts = [...document.querySelectorAll('.js-plotly-plot')].filter(c => !c.closest('.st-key-atlas_preload'));
+  return [bar ? bar.innerText.trim() : null, charts.length > 0,
+          charts.reduce((n, c) => n + c.querySelectorAll('.choroplethlocation').length, 0)];
+}"""
 
 
-def _time_map(tab: Tab, timeout: float) -> tuple[float, bool]:
-    """Open /map in `tab` and wait for every country path; (seconds, whether progress was shown)."""
+def _time_map(tab: Tab, timeout: float) -> tuple[float, bool, list[tuple[str, float]]]:
+    """Open /map in `tab` and wait for every country path: (seconds, whether progress was shown,
+    when each thing was first seen: every progress text, the map's chart, the map drawn)."""
     t0 = time.monotonic()
     tab.goto("/map")
-    saw_progress = False
+    seen: dict[str, float] = {}
     while time.monotonic() < t0 + timeout:
-        if tab.page.locator(".js-plotly-plot .choroplethlocation").count() >= 200:
+        text, chart, paths = tab.page.evaluate(STATE_JS)
+        now = round(time.monotonic() - t0, 2)
+        if text is not None:
+            seen.setdefault(text or "progress", now)
+        if chart:
+            seen.setdefault("map chart sent", now)
+        if paths >= 200:
+            seen.setdefault("map drawn", now)
             break
-        saw_progress = saw_progress or tab.page.evaluate(PROGRESS_JS)
         tab.page.wait_for_timeout(50)
     tab.wait(timeout=max(1.0, t0 + timeout - time.monotonic()))
-    return time.monotonic() - t0, saw_progress
+    has_progress = any(k not in ("map chart sent", "map drawn") for k in seen)
+    return time.monotonic() - t0, has_progress, sorted(seen.items(), key=lambda kv: kv[1])
 
 
 def one_start(data: Path, cache: Path, port: int, tab_for, timeout: float, app: Path = ROOT) -> tuple[dict, Tab]:
@@ -60,8 +78,9 @@ def one_start(data: Path, cache: Path, port: int, tab_for, timeout: float, app: 
         wait_ready(url, proc, timeout=timeout, poll=0.02)
         up = time.monotonic() - t_start
         tab = tab_for(url)
-        seconds, progress = _time_map(tab, timeout)
-        rec = {"server_up": up, "map": seconds, "progress": progress, "blocked": len(tab.blocked), "load": os.getloadavg()[0]}
+        seconds, progress, seen = _time_map(tab, timeout)
+        rec = {"server_up": up, "map": seconds, "progress": progress, "seen": seen, "blocked": len(tab.blocked)}
+        rec["load"] = os.getloadavg()[0]
         return rec, tab
     finally:
         stop_server(proc)
@@ -129,6 +148,12 @@ def main(argv: list[str] | None = None) -> int:
             f"| {r['tree']} | {kind} | {r['browser']} | {r['server_up']:.2f} s | {r['map']:.2f} s | "
             f"{'yes' if r['progress'] else 'no'} | {r['blocked']} | {r['load']:.2f} |"
         )
+    print()
+    print()
+    print("Where the time went (seconds from the browser connecting to each thing first seen on the page):")
+    print()
+    for kind, r in rows:
+        print(f"- {r['tree']}, {kind}, {r['browser']}: " + "; ".join(f"{what} {t:.2f}" for what, t in r["seen"]))
     print()
     for tree in dict.fromkeys(r["tree"] for _, r in rows):
         for kind, who, target in (
