@@ -21,12 +21,11 @@ ROOT = Path(__file__).resolve().parent
 def warm() -> None:
     try:
         # noqa reason: imported in this thread, not at the top, so that the server starts at once
-        from lib import firstload, load, store  # noqa: PLC0415 - light: the load starts before the rest is imported
+        from lib import firstload, store  # noqa: PLC0415 - light: the load starts before the rest is imported
 
         with store.held():  # a first load's cache copy waits until the first map's views are built
-            folder = load.data_dir()
             # the same background load the first page shows the progress of (services.loading())
-            state = firstload.start(str(folder), load.data_version_key(folder))
+            firstload.start(*firstload.current_key())
             # while the load runs (mostly in pyarrow's threads), what the first page run imports
             import lib.brief  # noqa: F401, PLC0415 - imported once here, before the first page run needs it
             import lib.ui.charts  # noqa: F401, PLC0415
@@ -35,9 +34,7 @@ def warm() -> None:
             import lib.ui.widgets  # noqa: F401, PLC0415
             from lib import services  # noqa: PLC0415
 
-            if state.thread is not None:
-                state.thread.join()
-            ok = services.dataset().ok
+            ok = services.dataset().ok  # waits for the load
             if ok:
                 services.geometry()
                 services.warm_first_map()  # the page most first visitors open, ready before they ask

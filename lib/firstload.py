@@ -38,6 +38,13 @@ class Loading:
             time.sleep(seconds)
 
 
+def current_key() -> tuple[str, str]:
+    """(data folder, a short digest of its files' names, sizes and times): the data version being
+    served, which keys its load here and every cache in `lib.services`."""
+    folder = load.data_dir()
+    return str(folder), load.data_version_key(folder)
+
+
 _LOADING: dict[tuple[str, str], Loading] = {}  # (data folder, version key) -> its first load
 _LOCK = threading.Lock()
 

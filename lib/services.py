@@ -47,8 +47,7 @@ _TYPED = {Metric: repr, Filters: repr}
 
 def _key() -> tuple[str, str]:
     """(data folder, a short digest of its files' names, sizes and times): every cache's key."""
-    folder = load.data_dir()
-    return str(folder), load.data_version_key(folder)
+    return firstload.current_key()
 
 
 # Shared objects ------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ import pandas as pd
 import pyarrow
 import pyarrow.feather as feather
 
+from lib import arrowcsv
+
 REPO_DIR = Path(__file__).resolve().parent.parent
 ENV_VAR = "ATLAS_CACHE_DIR"
 # The modules whose code decides what is read and what is valid: a change to one invalidates every entry.
@@ -54,11 +56,11 @@ def cache_dir() -> Path:
     return Path(xdg).expanduser() / "atlas" if xdg else REPO_DIR / ".cache" / "atlas"
 
 
-# From this size a file is hashed memory-mapped, in one call that lets go of the GIL throughout; read
-# in chunks instead, each chunk waited for the GIL while another thread imported the app's modules, and
-# 380 MB took 0.65 s instead of 0.2 (bench/RESULTS.md, session 8). Smaller files are read: a mapped
-# file truncated in place ends the process, so only large merged folders are mapped (as arrowcsv.MAP_BYTES).
-MAP_BYTES = 32 << 20
+# From the reader's threshold a file is hashed memory-mapped, in one call that lets go of the GIL
+# throughout; read in chunks instead, each chunk waited for the GIL while another thread imported the
+# app's modules (bench/RESULTS.md, session 8). Smaller files are read: a mapped file truncated in
+# place ends the process, so only large merged folders are mapped.
+MAP_BYTES = arrowcsv.MAP_BYTES
 
 
 def _digest(path: Path) -> str:
@@ -96,13 +98,9 @@ def read(key: str) -> dict[str, pd.DataFrame] | None:
         return None
 
 
-def write(key: str, tables: dict[str, pd.DataFrame], background: bool = False) -> bool:
-    """Store `tables` under `key` (atomically: a folder renamed into place); False when not possible.
-    `background`: this thread (mostly native copying) yields the CPUs to the others (Linux nice 10)."""
+def write(key: str, tables: dict[str, pd.DataFrame]) -> bool:
+    """Store `tables` under `key` (atomically: a folder renamed into place); False when not possible."""
     root = cache_dir()
-    if background:
-        with contextlib.suppress(AttributeError, OSError):  # per-thread priority: Linux only
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     try:
         root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
@@ -154,8 +152,12 @@ def held() -> Iterator[None]:
 
 
 def _write_when_free(key: str, tables: dict[str, pd.DataFrame]) -> bool:
+    """`write` once no `held` block runs, this thread (mostly native copying) yielding the CPUs to
+    the others (Linux nice 10)."""
+    with contextlib.suppress(AttributeError, OSError):  # per-thread priority: Linux only
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
     _FREE.wait(HOLD_S)
-    return write(key, tables, background=True)
+    return write(key, tables)
 
 
 def write_later(key: str, tables: dict[str, pd.DataFrame]) -> threading.Thread:
