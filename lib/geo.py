@@ -1,5 +1,9 @@
-"""Country geometry shipped in `data/geo/` (Natural Earth 1:50m, see data/README.md), read with
-geopandas. Nothing is fetched from the internet: the map draws from this file only.
+"""Country geometry shipped in `data/geo/` (Natural Earth 1:50m, see data/README.md). Nothing is
+fetched from the internet: the map draws from this file only.
+
+The file is GeoJSON written by `scripts/build_geometry.py` (geopandas, at curation time) and checked
+by `lib.load.check_geometry`, so it is read here as JSON: 5 ms instead of geopandas' 0.12-0.25 s on
+the first map's path (bench/RESULTS.md, "Session 9 (#19)").
 
 The same file is also served by the app itself (`static/geo/countries.geojson`, Streamlit's static
 file serving). When the data folder's geometry is byte-identical to that copy, figures refer to it
@@ -14,7 +18,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import geopandas as gpd
 import pandas as pd
 
 from lib.load import GEOMETRY_FILE
@@ -56,19 +59,20 @@ def served_url(folder: Path) -> str | None:
 
 
 def read_geometry(folder: Path) -> Geometry:
-    gdf = gpd.read_file(Path(folder) / GEOMETRY_FILE)
-    features = json.loads(gdf.to_json(drop_id=True))["features"]
-    for f in features:
-        f["id"] = f["properties"]["iso3"]
-        f["properties"] = {"iso3": f["properties"]["iso3"]}
+    doc = json.loads((Path(folder) / GEOMETRY_FILE).read_bytes())
+    props = [f["properties"] for f in doc["features"]]
+    features = [
+        {"type": "Feature", "properties": {"iso3": p["iso3"]}, "geometry": f["geometry"], "id": p["iso3"]}
+        for f, p in zip(doc["features"], props)
+    ]
     points = pd.DataFrame(
         {
-            "iso3": gdf["iso3"].astype(str),
-            "lon": gdf["lon"].astype(float),
-            "lat": gdf["lat"].astype(float),
-            "small": gdf["small"].astype(bool),
-            "marker_lon": gdf["marker_lon"].astype(float),
-            "marker_lat": gdf["marker_lat"].astype(float),
+            "iso3": pd.Series([p["iso3"] for p in props], dtype=str),
+            "lon": pd.Series([p["lon"] for p in props], dtype=float),
+            "lat": pd.Series([p["lat"] for p in props], dtype=float),
+            "small": pd.Series([p["small"] for p in props], dtype=bool),
+            "marker_lon": pd.Series([p["marker_lon"] for p in props], dtype=float),
+            "marker_lat": pd.Series([p["marker_lat"] for p in props], dtype=float),
         }
     )
-    return Geometry({"type": "FeatureCollection", "features": features}, points.reset_index(drop=True), served_url(folder))
+    return Geometry({"type": "FeatureCollection", "features": features}, points, served_url(folder))
