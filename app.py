@@ -10,6 +10,7 @@ st.set_page_config(page_title="Migration Practice Atlas", page_icon="/app/static
 lang = shell.init_language()
 a11y.page_setup(lang)  # <html lang> and a visible focus ring (constant snippets)
 present = url.presenting()
+shell.preload_charts()  # plotly loads in the browser while the server works (first run of a visit)
 shell.wait_for_data()  # a first load of a large folder shows its progress instead of a blank page
 
 # One st.Page per route of lib/routes.py (views/, not pages/: see the README, "Adding a page").

@@ -1,4 +1,4 @@
-"""lib/ui/shell.py: the loading page (progress, and a map drawn out of sight meanwhile)."""
+"""lib/ui/shell.py: the out-of-sight preload map of a visitor's first page run."""
 
 import json
 
@@ -9,24 +9,31 @@ from lib.ui import shell
 from tests.deadlines import STEP_S
 
 
-def _panel():
-    from lib.ui import shell  # noqa: PLC0415 - AppTest runs this function's body as the script
+def _page():
+    import streamlit as st  # noqa: PLC0415 - AppTest runs this function's body as the script
 
-    shell.loading_panel().progress(0.4, text="Reading statistics.csv")
+    from lib.ui import shell  # noqa: PLC0415
+
+    shell.preload_charts()
+    st.markdown("the page")
 
 
-def test_the_loading_panel_shows_progress_and_preloads_one_shape_out_of_sight():
-    at = AppTest.from_function(_panel, default_timeout=STEP_S).run()
+def test_a_visitors_first_run_preloads_one_shape_out_of_sight_and_later_runs_keep_the_place_empty():
+    at = AppTest.from_function(_page, default_timeout=STEP_S).run()
     assert not at.exception
-    (bar,) = at.get("progress")
-    assert bar.proto.value == 40 and bar.proto.text == "Reading statistics.csv"
     (chart,) = at.get("plotly_chart")
     fig = json.loads(chart.proto.spec)
     assert [t["geojson"] for t in fig["data"]] == [geo.STATIC_URL]  # the URL the real maps use: fetched once
     assert json.loads(chart.proto.config)["staticPlot"] is True  # no pointer or keyboard focus
     (style,) = at.get("html")
     assert f".st-key-{shell.PRELOAD_KEY}" in style.proto.body and "visibility: hidden" in style.proto.body
+    places = {i: type(node).__name__ for i, node in at.main.children.items()}
+    at.run()
+    assert not at.exception and not at.get("plotly_chart")  # drawn once per visit
+    assert {i: type(node).__name__ for i, node in at.main.children.items()} == places  # nothing moved
+    assert at.markdown[0].value == "the page"
 
 
 def test_the_preload_styling_is_constant():
     assert "{" not in shell.PRELOAD_KEY and shell.PRELOAD_CSS.count("<style>") == 1
+

@@ -24,9 +24,10 @@ BLANK_CSS = """<style>
 </style>"""
 
 
-# The loading page's out-of-sight map (wait_for_data): laid out, so plotly draws it, but invisible
-# and out of the accessibility tree; a static plot, so it takes no pointer or keyboard focus.
+# The out-of-sight map of a visitor's first page run (`preload_charts`): laid out, so plotly draws it,
+# but invisible and out of the accessibility tree; a static plot, so it takes no pointer or keyboard focus.
 PRELOAD_KEY = "atlas_preload"
+PRELOADED = "_atlas_preloaded"  # session state: this visitor's browser has had the preload map
 PRELOAD_CSS = f"""<style>
 .st-key-{PRELOAD_KEY} {{ position: absolute !important; left: -10000px; width: 600px; visibility: hidden; }}
 </style>"""
@@ -76,30 +77,33 @@ def sidebar(lang: str) -> None:
             st.caption(i18n.t("sidebar.data_version", version=labels.data_version(result.dataset)))
 
 
+def preload_charts() -> None:
+    """At the top of every page run, before the page builds anything: on a visitor's first run, a
+    one-shape map out of sight (`PRELOAD_CSS`: hidden, also from screen readers), so that the browser
+    loads and starts plotly and fetches the served shapes while the server reads, checks or builds
+    the page, not after the page's chart arrives (bench/RESULTS.md, "Session 9 (#19)"). Later runs
+    keep the container, empty, so that nothing after it changes place."""
+    first = not st.session_state.get(PRELOADED)
+    st.session_state[PRELOADED] = True
+    st.html(PRELOAD_CSS)
+    with st.container(key=PRELOAD_KEY):
+        if first:
+            st.plotly_chart(maps.preload_map(geo.STATIC_URL, PRELOAD_ISO3), config=PRELOAD_CONFIG)
+
+
 def wait_for_data() -> None:
     """While the data folder is first read and checked, say what is being done, with a progress bar
-    (a large folder takes seconds; later runs and warm restarts find it loaded or cached).
-    Meanwhile a one-shape map is drawn out of sight (`PRELOAD_CSS`: hidden, also from screen
-    readers), so the browser spends the wait loading plotly and the shapes, not after it."""
+    (a large folder takes seconds; later runs and warm restarts find it loaded or cached)."""
     state = services.loading()
     if state.finished:
         return
     box = st.empty()
     with box.status(i18n.t("loading.title"), expanded=True):
-        bar = loading_panel()
+        bar = st.progress(0.0)
         while not state.finished:
             bar.progress(min(1.0, state.done), text=i18n.t(f"loading.{state.stage}", file=state.file))
             state.wait(0.2)  # returns as soon as the load is done
     box.empty()
-
-
-def loading_panel():
-    """The loading page's contents: its progress bar (returned) and the out-of-sight preload map."""
-    bar = st.progress(0.0)
-    st.html(PRELOAD_CSS)
-    with st.container(key=PRELOAD_KEY):
-        st.plotly_chart(maps.preload_map(geo.STATIC_URL, PRELOAD_ISO3), config=PRELOAD_CONFIG)
-    return bar
 
 
 def require_dataset() -> Dataset:
