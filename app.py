@@ -34,3 +34,4 @@ else:
     builder.add_view_button(name)
     story.story_bar(name)
     page.run()
+shell.page_done()  # serve.py waits for a first page before its other background work

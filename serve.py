@@ -13,9 +13,15 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+# After the first map's views are built, the cache copy and the indexes wait for a first page run to
+# end (at most FIRST_PAGE_S) and DRAW_S more, while that visitor's browser runs plotly and draws the
+# map: on two cores they would compete with that drawing (bench/RESULTS.md, "Session 9 (#19)").
+FIRST_PAGE_S = 10.0
+DRAW_S = 1.5
 
 
 def warm() -> None:
@@ -38,6 +44,8 @@ def warm() -> None:
             if ok:
                 services.geometry()
                 services.warm_first_map()  # the page most first visitors open, ready before they ask
+                firstload.wait_page_shown(FIRST_PAGE_S)
+                time.sleep(DRAW_S)
         if ok:
             services.country_index()
             services.search_index()

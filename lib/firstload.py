@@ -3,7 +3,9 @@
 Light on purpose (it imports only `lib.load`): `serve.py` starts the load with it before the rest of
 the app is imported, so reading and checking a large folder overlaps those imports (bench/RESULTS.md,
 session 8). `lib.services` keeps the result (its `st.cache_resource`) and the loading page reads the
-progress of the same `Loading`.
+progress of the same `Loading`. It also knows whether a page run has ended since the server started
+(`page_shown`): serve.py lets its later work (the cache copy, the indexes) wait for that, so that it
+does not compete with the first visitor's browser drawing the page.
 """
 
 from __future__ import annotations
@@ -80,3 +82,16 @@ def result(folder: str, key: str) -> load.LoadResult:
         out = load.load_dataset(Path(folder), progress=state.progress, save_later=True)
         state.finished = True
     return out
+
+
+_SHOWN = threading.Event()  # a page run has ended since the server started (`page_shown`)
+
+
+def page_shown() -> None:
+    """A page run has ended: its page is in a visitor's browser, which now draws it (app.py)."""
+    _SHOWN.set()
+
+
+def wait_page_shown(seconds: float) -> bool:
+    """Until a page run has ended (True), or `seconds` (False)."""
+    return _SHOWN.wait(seconds)

@@ -80,6 +80,11 @@ def dataset() -> load.LoadResult:
     return _load(*_key())
 
 
+def page_shown() -> None:
+    """A page run has ended (app.py): work serve.py holds back for the first page may start."""
+    firstload.page_shown()
+
+
 def loading() -> firstload.Loading:
     """The load of the current data version, started in a background thread if nobody has started it
     (`serve.py` starts it with the server); `.finished` once `dataset()` returns at once."""

@@ -1,5 +1,7 @@
 """lib/firstload.py: one background load per data version, its progress, its result handed over once."""
 
+import threading
+
 from lib import firstload
 from tests.deadlines import RUN_S
 
@@ -38,3 +40,14 @@ def test_waiting_returns_when_the_load_is_done(tiny_dir, monkeypatch, tmp_path):
     while not state.finished:  # each wait ends early when the load finishes (bounded by RUN_S overall)
         state.wait(RUN_S)
     assert firstload.result(str(tiny_dir), "v4").ok
+
+
+def test_work_held_back_for_a_first_page_waits_until_a_page_run_has_ended(monkeypatch):
+    monkeypatch.setattr(firstload, "_SHOWN", threading.Event())  # a server that has shown no page yet
+    assert firstload.wait_page_shown(0.01) is False  # nobody has seen a page: the wait times out
+    seen = []
+    waiter = threading.Thread(target=lambda: seen.append(firstload.wait_page_shown(RUN_S)))
+    waiter.start()
+    firstload.page_shown()
+    waiter.join(timeout=RUN_S)
+    assert seen == [True] and firstload.wait_page_shown(0) is True  # and it stays shown

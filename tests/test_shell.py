@@ -1,10 +1,11 @@
-"""lib/ui/shell.py: the out-of-sight preload map of a visitor's first page run."""
+"""lib/ui/shell.py: the out-of-sight preload map of a visitor's first page run; the end of a page run."""
 
 import json
+import threading
 
 from streamlit.testing.v1 import AppTest
 
-from lib import geo
+from lib import firstload, geo
 from lib.ui import shell
 from tests.deadlines import STEP_S
 
@@ -37,3 +38,8 @@ def test_a_visitors_first_run_preloads_one_shape_out_of_sight_and_later_runs_kee
 def test_the_preload_styling_is_constant():
     assert "{" not in shell.PRELOAD_KEY and shell.PRELOAD_CSS.count("<style>") == 1
 
+
+def test_the_end_of_a_page_run_releases_the_work_held_back_for_a_first_page(monkeypatch):
+    monkeypatch.setattr(firstload, "_SHOWN", threading.Event())
+    shell.page_done()
+    assert firstload.wait_page_shown(0) is True

@@ -91,6 +91,11 @@ def preload_charts() -> None:
             st.plotly_chart(maps.preload_map(geo.STATIC_URL, PRELOAD_ISO3), config=PRELOAD_CONFIG)
 
 
+def page_done() -> None:
+    """The end of a page run: serve.py's background work held back for the first page may start."""
+    services.page_shown()
+
+
 def wait_for_data() -> None:
     """While the data folder is first read and checked, say what is being done, with a progress bar
     (a large folder takes seconds; later runs and warm restarts find it loaded or cached)."""
