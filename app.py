@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.ui import a11y, builder, console, nav, shell, story, url
+from lib.ui import a11y, collect, console, nav, shell, story, url
 
 # The favicon by its static URL (served from static/): a file path is read and re-registered on every run.
 st.set_page_config(page_title="Migration Practice Atlas", page_icon="/app/static/favicon.png", layout="wide")
@@ -31,7 +31,7 @@ elif present:
         page.run()
 else:
     shell.sidebar(lang)
-    builder.add_view_button(name)
+    collect.add_view_button(name)
     story.story_bar(name)
     page.run()
 shell.page_done()  # serve.py waits for a first page before its other background work

@@ -33,8 +33,7 @@ def warm() -> None:
             # the same background load the first page shows the progress of (services.loading())
             firstload.start(*firstload.current_key())
             # while the load runs (mostly in pyarrow's threads), what the first page run imports
-            import lib.brief  # noqa: F401, PLC0415 - imported once here, before the first page run needs it
-            import lib.ui.charts  # noqa: F401, PLC0415
+            import lib.ui.charts  # noqa: F401, PLC0415 - imported once here, before the first page run needs it
             import lib.ui.lists  # noqa: F401, PLC0415
             import lib.ui.story  # noqa: F401, PLC0415
             import lib.ui.widgets  # noqa: F401, PLC0415
@@ -46,6 +45,10 @@ def warm() -> None:
                 services.warm_first_map()  # the page most first visitors open, ready before they ask
                 firstload.wait_page_shown(FIRST_PAGE_S)
                 time.sleep(DRAW_S)
+        # the story page's and the country page's PDF and pack modules (fpdf2, fontTools: about
+        # 0.2 s), which the first map does not need (app.py imports only lib.ui.collect)
+        import lib.ui.builder  # noqa: F401, PLC0415
+
         if ok:
             services.country_index()
             services.search_index()

@@ -46,13 +46,10 @@ def test_readme_layout_lists_every_module():
     modules -= {"__init__", "ui/__init__"}
     named = set()
     for line in layout.splitlines():
-        m = re.match(r"\s+((?:ui/)?[\w, /.]+?\.py)\s", line)
-        if m:
-            named |= {x.strip().removesuffix(".py") for x in m.group(1).split(",")}
-    named = {
-        ("ui/" + n if n in {"url", "nav", "shell", "story", "widgets", "lists", "charts", "console", "builder", "a11y"} else n)
-        for n in named
-    }
+        m = re.match(r"(\s+)((?:ui/)?[\w, /.]+?\.py)\s", line)
+        if m:  # lib's modules are indented by two spaces, those of lib/ui/ (listed under "ui/") by four
+            inside = "ui/" if len(m.group(1)) >= 4 else ""
+            named |= {inside + x.strip().removesuffix(".py") for x in m.group(2).split(",")}
     assert modules - named == set(), "modules missing from the README's project layout"
     assert named - modules == set(), "the README's project layout names modules that do not exist"
 

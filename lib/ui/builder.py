@@ -1,5 +1,5 @@
-"""The story builder: 'Add this view to a story' on every page, the story panel (steps with caption,
-notes, order, previews), TOML download and upload, and the briefing pack button.
+"""The story builder: the story panel (steps with caption, notes, order, previews), TOML download and
+upload, and the briefing pack buttons. The 'Add this view' button of every page is `lib/ui/collect.py`.
 
 The story lives in st.session_state only (lib/ui/story.py SESSION_STORY); an uploaded file is
 size-limited, read by the same reader as data/stories/ and never written anywhere.
@@ -13,48 +13,21 @@ import streamlit as st
 
 from lib import i18n, pack, routes, services, stories, storybuild
 from lib.markup import md
-from lib.ui import charts, shell
+from lib.ui import charts, collect, shell
 from lib.ui import story as player
 from lib.ui.url import link
 
-REV = "kit_rev"  # grows when steps are added, moved or removed: the edit widgets start afresh
 PACK = "kit_pack"  # (what, zip bytes, file name) of the last briefing pack built in this session
 
 
-def _set(story: stories.Story, structural: bool = True) -> None:
-    st.session_state[player.SESSION_STORY] = story
-    if structural:
-        st.session_state[REV] = st.session_state.get(REV, 0) + 1
-
-
-def _current() -> stories.Story:
-    return player.session_story() or storybuild.new_story(i18n.t("builder.default_title"), i18n.language())
-
-
-def add_view_button(page: str) -> None:
-    """In the sidebar: add the view on screen (its URL state) as a step of the session's story."""
-    with st.sidebar:
-        if st.button(i18n.t("builder.add"), key="kit_add", icon=":material/add_to_queue:", help=i18n.t("builder.add_help")):
-            story = _current()
-            if len(story.steps) >= stories.MAX_STEPS:
-                st.warning(i18n.t("builder.full", n=stories.MAX_STEPS))
-            else:
-                query = {k: st.query_params[k] for k in st.query_params.keys()}
-                _set(storybuild.add(story, storybuild.view_step(page, query)))
-                st.toast(i18n.t("builder.added", n=len(story.steps) + 1), icon=":material/check:")
-        story = player.session_story()
-        if story is not None and story.steps:
-            link(st, "story", i18n.t("builder.open", n=len(story.steps)), icon=":material/movie_edit:", keep=False)
-
-
 def _edited(i: int, field: str, key: str) -> None:
-    story = _current()
+    story = collect.current()
     if i < len(story.steps):
-        _set(storybuild.edit(story, i, **{field: st.session_state[key]}), structural=False)
+        collect.set_story(storybuild.edit(story, i, **{field: st.session_state[key]}), structural=False)
 
 
 def _retitled(field: str, key: str) -> None:
-    _set(storybuild.retitle(_current(), **{field: st.session_state[key]}), structural=False)
+    collect.set_story(storybuild.retitle(collect.current(), **{field: st.session_state[key]}), structural=False)
 
 
 def upload() -> None:
@@ -70,7 +43,7 @@ def upload() -> None:
         st.session_state["kit_upload_problems"] = problems
         return
     st.session_state.pop("kit_upload_problems", None)
-    _set(story)
+    collect.set_story(story)
     st.toast(i18n.t("builder.opened", n=len(story.steps)), icon=":material/check:")
 
 
@@ -81,7 +54,7 @@ def start_from_saved() -> None:
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     sid = c1.selectbox(i18n.t("builder.saved"), list(found), format_func=lambda s: found[s].title, key="kit_saved_pick")
     if c2.button(i18n.t("builder.copy"), key="kit_copy", icon=":material/content_copy:"):
-        _set(found[sid])
+        collect.set_story(found[sid])
 
 
 def _step_row(story: stories.Story, i: int, rev: int) -> None:
@@ -114,16 +87,16 @@ def _step_row(story: stories.Story, i: int, rev: int) -> None:
             link(st, page, i18n.t("builder.preview"), icon=":material/visibility:", keep=False, **query)
         with right:
             if st.button("", key=f"kit_up_{rev}_{i}", icon=":material/arrow_upward:", disabled=i == 0, help=i18n.t("builder.up")):
-                _set(storybuild.move(story, i, -1))
+                collect.set_story(storybuild.move(story, i, -1))
                 st.rerun()
             last = i == len(story.steps) - 1
             if st.button(
                 "", key=f"kit_down_{rev}_{i}", icon=":material/arrow_downward:", disabled=last, help=i18n.t("builder.down")
             ):
-                _set(storybuild.move(story, i, 1))
+                collect.set_story(storybuild.move(story, i, 1))
                 st.rerun()
             if st.button("", key=f"kit_del_{rev}_{i}", icon=":material/delete:", help=i18n.t("builder.remove")):
-                _set(storybuild.remove(story, i))
+                collect.set_story(storybuild.remove(story, i))
                 st.rerun()
 
 
@@ -158,7 +131,7 @@ def panel() -> None:
     if story is None or not story.steps:
         st.info(i18n.t("builder.empty"), icon=":material/info:")
         return
-    rev = st.session_state.get(REV, 0)
+    rev = st.session_state.get(collect.REV, 0)
     key = f"kit_title_{rev}"
     st.text_input(i18n.t("builder.title"), value=story.title, key=key, max_chars=120, on_change=_retitled, args=("title", key))
     key = f"kit_desc_{rev}"
