@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,6 +35,13 @@ QUERIES = [
 TARGETS = {"cold": 3.0, "ratio": 2.0, "warm": 0.5, "index": 1.0, "search_p95": 0.150}
 
 
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process so far, all threads: (user, system). System time is mostly the
+    kernel handing out fresh memory (page faults), which varies a lot on this VM (RESULTS.md)."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime, r.ru_stime
+
+
 def child(what: str, folder: Path) -> dict:
     """One measure in this (fresh) process; the caller sets ATLAS_CACHE_DIR."""
     t_import = time.perf_counter()
@@ -43,18 +51,22 @@ def child(what: str, folder: Path) -> dict:
 
     out = {"what": what, "imports": time.perf_counter() - t_import}
     if what == "pyarrow":
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         for f in load._files(folder):
             pcsv.read_csv(folder / f)
         out["seconds"] = time.perf_counter() - t0
+        out["user"], out["sys"] = (b - a for a, b in zip(c0, _cpu()))
     else:
         stages: list = []
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
+
+        def progress(stage, file, _done):
+            stages.append((stage, file, time.perf_counter() - t0, *(b - a for a, b in zip(c0, _cpu()))))
+
         # as the app loads (lib.services): the dataset is returned before its cache copy is written
-        result = load.load_dataset(
-            folder, progress=lambda s, f, d: stages.append((s, f, time.perf_counter() - t0)), save_later=True
-        )
+        result = load.load_dataset(folder, progress=progress, save_later=True)
         out["seconds"] = time.perf_counter() - t0
+        out["user"], out["sys"] = (b - a for a, b in zip(c0, _cpu()))
         out["ok"], out["stages"] = result.ok, stages
         if result.saving is not None:
             result.saving.join()
@@ -104,17 +116,23 @@ def _median(recs: list[dict], key: str = "seconds") -> float | None:
 
 
 def _stage_times(rec: dict) -> str:
-    """Seconds spent per stage of a cold load (from the progress reports)."""
-    stages, total = rec.get("stages", []), rec.get("seconds", 0)
+    """Seconds spent per stage of a cold load (from the progress reports), with the process's CPU
+    seconds in it (user + system, all threads)."""
+    stages = rec.get("stages", [])
+    end = ("end", "", rec.get("seconds", 0), rec.get("user", 0), rec.get("sys", 0))
     spans: dict = {}
-    for (s, f, t), nxt in zip(stages, [*stages[1:], ("end", "", total)]):
+    for (s, f, *at), (_, _, *nxt) in zip(stages, [*stages[1:], end]):
         name = (
             f"read {f}"
             if s == "reading" and f in ("practices.csv", "statistics.csv")
             else ("read others" if s == "reading" else s)
         )
-        spans[name] = spans.get(name, 0) + nxt[2] - t
-    return ", ".join(f"{k} {v:.2f} s" for k, v in spans.items() if v >= 0.01)
+        spans[name] = [a + b - c for a, b, c in zip(spans.get(name, [0, 0, 0]), nxt, at)]
+    return ", ".join(f"{k} {w:.2f} s (CPU {u:.2f} user + {sy:.2f} sys)" for k, (w, u, sy) in spans.items() if w >= 0.01)
+
+
+def _cpu_text(rec: dict) -> str:
+    return f"{rec.get('seconds', float('nan')):.2f} ({rec.get('user', 0):.2f} + {rec.get('sys', 0):.2f})"
 
 
 def render(rows: list[tuple[str, int, int, dict]]) -> str:
@@ -134,12 +152,13 @@ def render(rows: list[tuple[str, int, int, dict]]) -> str:
             f"{idx.get('search_p50', float('nan')) * 1000:.0f} / {idx.get('search_p95', float('nan')) * 1000:.0f} ms | "
             f"{min(loads):.1f}-{max(loads):.1f} |"
         )
-        trials = ", ".join(f"{r.get('seconds', float('nan')):.2f}" for r in res["cold"])
-        pa_trials = ", ".join(f"{r.get('seconds', float('nan')):.2f}" for r in res["pyarrow"])
+        trials = ", ".join(_cpu_text(r) for r in res["cold"])
+        pa_trials = ", ".join(_cpu_text(r) for r in res["pyarrow"])
         cold_rec = sorted(res["cold"], key=lambda r: r.get("seconds", 0))[len(res["cold"]) // 2]
         saved = _median(res["cold"], "saved")
         notes.append(
-            f"- {name}: cold trials {trials} s; pyarrow trials {pa_trials} s; where a cold load goes: {_stage_times(cold_rec)}"
+            f"- {name}: cold trials {trials} s; pyarrow trials {pa_trials} s (wall, then CPU user + system); "
+            f"where the median cold load goes: {_stage_times(cold_rec)}"
             + (f"; the cache copy written in the background by {saved:.2f} s" if saved else "")
         )
     big = [r for r in rows if r[0] == "p100k-s1m"]

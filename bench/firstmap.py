@@ -12,7 +12,11 @@ What issue #19's acceptance asks of `ATLAS_DATA_DIR=DIR bash scripts/run.sh`: th
 2. **warm restart**: the server stopped and started again on the same port and cache folder;
    timed twice: in the first start's browser context (a returning visitor: Streamlit's and
    plotly's JavaScript, 14 MB, come from the browser's cache) and in a new context (a first
-   visit, which pays about 2.7 s of browser work whatever the data: bench/RESULTS.md, "Cold start").
+   visit, which pays about 2.7 s of browser work whatever the data: bench/RESULTS.md, "Cold start");
+3. **profiled**: one more warm restart for the returning browser, with a CPU profile of the page's
+   main thread (Chrome DevTools Protocol, sampled every millisecond): how much of the time is the
+   browser's own work (plotly.js, Streamlit's other JavaScript, parsing, layout and paint), which no
+   server change can shorten. Not in the medians (sampling slows the page a little).
 
 Besides the table it prints, for every start, when each thing was first seen on the page (each
 loading-progress text, the map's chart, the map drawn): where a miss's time went.
@@ -69,7 +73,35 @@ def _time_map(tab: Tab, timeout: float) -> tuple[float, bool, list[tuple[str, fl
     return time.monotonic() - t0, has_progress, sorted(seen.items(), key=lambda kv: kv[1])
 
 
-def one_start(data: Path, cache: Path, port: int, tab_for, timeout: float, app: Path = ROOT) -> tuple[dict, Tab]:
+def _busy(profile: dict) -> dict[str, float]:
+    """Seconds of a CDP CPU profile of the page's main thread, by what ran: plotly.js (Streamlit's
+    PlotlyChart chunk), Streamlit's other JavaScript (React included), the browser's own work
+    outside JavaScript (parsing, style, layout, paint: "(program)"), garbage collection, idle."""
+    nodes = {n["id"]: n["callFrame"] for n in profile["nodes"]}
+    out = dict.fromkeys(
+        ("plotly.js", "Streamlit's other JavaScript", "browser (parse, style, layout, paint)", "garbage collection", "idle"), 0.0
+    )
+    for node, micros in zip(profile["samples"], profile["timeDeltas"]):
+        frame = nodes[node]
+        name, url = frame["functionName"], frame["url"]
+        what = (
+            "idle"
+            if name == "(idle)"
+            else "garbage collection"
+            if name == "(garbage collector)"
+            else "browser (parse, style, layout, paint)"
+            if not url
+            else "plotly.js"
+            if "PlotlyChart" in url
+            else "Streamlit's other JavaScript"
+        )
+        out[what] += micros / 1e6
+    return out
+
+
+def one_start(
+    data: Path, cache: Path, port: int, tab_for, timeout: float, app: Path = ROOT, profile: bool = False
+) -> tuple[dict, Tab]:
     """Start the server on `port`, open /map in `tab_for(url)` as soon as the server answers (the
     first visit after the start), then stop the server. Returns the record and the tab."""
     t_start = time.monotonic()
@@ -78,8 +110,18 @@ def one_start(data: Path, cache: Path, port: int, tab_for, timeout: float, app: 
         wait_ready(url, proc, timeout=timeout, poll=0.02)
         up = time.monotonic() - t_start
         tab = tab_for(url)
+        cdp = tab.context.new_cdp_session(tab.page) if profile else None
+        if cdp is not None:  # the main thread sampled every millisecond (which slows it a little)
+            for method, params in (
+                ("Profiler.enable", None),
+                ("Profiler.setSamplingInterval", {"interval": 1000}),
+                ("Profiler.start", None),
+            ):
+                cdp.send(method, params)
         seconds, progress, seen = _time_map(tab, timeout)
         rec = {"server_up": up, "map": seconds, "progress": progress, "seen": seen, "blocked": len(tab.blocked)}
+        if cdp is not None:
+            rec["busy"] = _busy(cdp.send("Profiler.stop")["profile"])
         rec["load"] = os.getloadavg()[0]
         return rec, tab
     finally:
@@ -93,13 +135,15 @@ def _trial(browser, data: Path, app: Path, timeout: float, tree: str) -> list[tu
     try:
         # a first visitor on a fresh start; then two warm restarts (the cache kept), the
         # first visited by that browser again (its HTTP cache kept), the second by a new one
+        # and a fourth start like the second, with the browser's main thread profiled (not in the medians)
         plan = [
             ("fresh start", "new browser", lambda url: Tab(browser, url, route=False)),
             ("warm restart", "returning browser", lambda url: (tabs[0].new_page(), tabs[0])[1]),
             ("warm restart", "new browser", lambda url: Tab(browser, url, route=False)),
+            ("warm restart", "returning browser, profiled", lambda url: (tabs[0].new_page(), tabs[0])[1]),
         ]
         for kind, who, tab_for in plan:
-            rec, tab = one_start(data, cache, port, tab_for, timeout, app)
+            rec, tab = one_start(data, cache, port, tab_for, timeout, app, profile="profiled" in who)
             if tab not in tabs:
                 tabs.append(tab)
             rec["browser"], rec["tree"] = who, tree
@@ -154,6 +198,16 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for kind, r in rows:
         print(f"- {r['tree']}, {kind}, {r['browser']}: " + "; ".join(f"{what} {t:.2f}" for what, t in r["seen"]))
+    print()
+    print("The browser's main thread from connecting to the map drawn (a CPU profile; the profiled starts):")
+    print()
+    for kind, r in rows:
+        if "busy" in r:
+            busy = sum(v for k, v in r["busy"].items() if k != "idle")
+            parts = "; ".join(f"{k} {v:.2f} s" for k, v in r["busy"].items())
+            print(
+                f"- {r['tree']}, {kind}, {r['browser']}: map drawn at {r['map']:.2f} s, main thread busy {busy:.2f} s ({parts})"
+            )
     print()
     for tree in dict.fromkeys(r["tree"] for _, r in rows):
         for kind, who, target in (
