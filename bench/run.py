@@ -28,6 +28,7 @@ to every figure: other work on the machine makes these numbers noisy.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -274,6 +275,9 @@ def _save_cache(path: Path, emit) -> None:
         t0 = time.perf_counter()
         value = fn()
         cold[name] = time.perf_counter() - t0
+        if name == "dataset" and value.saving is not None:  # a thread does not pickle: the copy written, then dropped
+            value.saving.join()
+            value = dataclasses.replace(value, saving=None)
         cold.setdefault("objects", {})[name] = value
     objects = cold.pop("objects")
     t0 = time.perf_counter()
