@@ -25,11 +25,13 @@ BLANK_CSS = """<style>
 
 
 # The out-of-sight map of a visitor's first page run (`preload_charts`): laid out, so plotly draws it,
-# but invisible and out of the accessibility tree; a static plot, so it takes no pointer or keyboard focus.
+# but invisible and out of the accessibility tree; a static plot, so it takes no pointer or keyboard focus;
+# its wrapper out of the page's flow too, so the page keeps its spacing.
 PRELOAD_KEY = "atlas_preload"
 PRELOADED = "_atlas_preloaded"  # session state: this visitor's browser has had the preload map
 PRELOAD_CSS = f"""<style>
 .st-key-{PRELOAD_KEY} {{ position: absolute !important; left: -10000px; width: 600px; visibility: hidden; }}
+[data-testid="stLayoutWrapper"]:has(> .st-key-{PRELOAD_KEY}) {{ position: absolute !important; }}
 </style>"""
 PRELOAD_CONFIG = {"staticPlot": True, "displayModeBar": False, "topojsonURL": maps.TOPOJSON_URL}
 PRELOAD_ISO3 = "SGP"  # any country of the shipped shapes
@@ -85,8 +87,8 @@ def preload_charts() -> None:
     keep the container, empty, so that nothing after it changes place."""
     first = not st.session_state.get(PRELOADED)
     st.session_state[PRELOADED] = True
-    st.html(PRELOAD_CSS)
-    with st.container(key=PRELOAD_KEY):
+    with st.container(key=PRELOAD_KEY):  # its style inside it: out of the page's flow, no extra gap
+        st.html(PRELOAD_CSS)
         if first:
             st.plotly_chart(maps.preload_map(geo.STATIC_URL, PRELOAD_ISO3), config=PRELOAD_CONFIG)
 
