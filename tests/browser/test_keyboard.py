@@ -20,8 +20,8 @@ FOCUS = """() => {
     const ring = grid || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
     const label = (el.getAttribute('aria-label') || el.innerText || el.value || el.placeholder || '').trim().slice(0, 80);
     const styled = [...document.querySelectorAll('style')].some(x => x.textContent.includes('focus-visible'));
-    return {tag: el.tagName, label, ring, grid, styled, inChart: !!el.closest('.js-plotly-plot'),
-            afterChart: [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    return {tag: el.tagName, label, ring, grid, styled, inChart: !!el.closest('.js-plotly-plot:not(.st-key-atlas_preload *)'),
+            afterChart: [...document.querySelectorAll('[data-testid="stPlotlyChart"]:not(.st-key-atlas_preload *)')]
                 .some(c => c.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)};
 }"""
 
@@ -63,7 +63,7 @@ def test_keyboard_only_journey(atlas):
     page.keyboard.press("Enter")
     page.wait_for_url("**/map**", timeout=STEP_MS)
     wait_rendered(page)
-    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=STEP_MS)
+    page.wait_for_selector(".js-plotly-plot:not(.st-key-atlas_preload *) .main-svg", timeout=STEP_MS)
 
     # past the map (no trap inside plotly) to the keyboard picker; pick a country
     seen: list = []

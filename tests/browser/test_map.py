@@ -8,7 +8,7 @@ from tests.deadlines import STEP_MS
 INSIDE_POINT = """([trace, iso3]) => {
   // screen points inside the country's shape (or its marker), farthest from every small-state
   // marker first, found with SVG hit-testing: where a person would point at the country
-  const gd = document.querySelector('.js-plotly-plot');
+  const gd = document.querySelector('.js-plotly-plot:not(.st-key-atlas_preload *)');
   if (trace === 'marker') {
     const i = gd.data[0].customdata.findIndex(c => c[0] === iso3);
     const r = document.querySelectorAll('.scattergeo .point')[i].getBoundingClientRect();
@@ -17,7 +17,7 @@ INSIDE_POINT = """([trace, iso3]) => {
   const t = gd.data.findIndex(d => d.name === trace);
   const i = gd.data[t].locations.indexOf(iso3);
   const before = gd.data.slice(0, t).filter(d => d.type === 'choropleth').reduce((n, d) => n + d.locations.length, 0);
-  const path = document.querySelectorAll('.choroplethlocation')[before + i];
+  const path = document.querySelectorAll('.js-plotly-plot:not(.st-key-atlas_preload *) .choroplethlocation')[before + i];
   const b = path.getBBox(), m = path.getScreenCTM();
   const dots = Array.from(document.querySelectorAll('.scattergeo .point')).map(e => e.getBoundingClientRect());
   const found = [];
@@ -48,16 +48,18 @@ def point_at(page, trace: str, iso3: str, name: str):
             page.mouse.move(x, y, steps=2)
             for _ in range(10):
                 page.wait_for_timeout(150)
-                if (page.locator(".hoverlayer").text_content() or "").startswith(name):
+                if (page.locator(".js-plotly-plot:not(.st-key-atlas_preload *) .hoverlayer").text_content() or "").startswith(
+                    name
+                ):
                     return x, y
         if time.monotonic() > deadline or not points:
             return None
 
 
 def _plot(page):
-    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=STEP_MS)
+    page.wait_for_selector(".js-plotly-plot:not(.st-key-atlas_preload *) .choroplethlocation", timeout=STEP_MS)
     return page.evaluate(
-        """() => { const gd = document.querySelector('.js-plotly-plot');
+        """() => { const gd = document.querySelector('.js-plotly-plot:not(.st-key-atlas_preload *)');
                    return {traces: gd.data.map(t => ({name: t.name, locations: t.locations || [], z: t.z || []})),
                            paths: gd.querySelectorAll('.choroplethlocation').length}; }"""
     )
@@ -73,7 +75,7 @@ def test_map_draws_every_country_offline_and_colours_only_those_with_data(atlas)
     table = page.locator('[data-testid="stDataFrame"]').last
     assert {"IND", "PHL", "KHM", "UKR"} <= coloured
     # what is painted: the countries with data in class colours, every other country grey
-    fills = page.evaluate("""() => Array.from(document.querySelectorAll('.choroplethlocation'),
+    fills = page.evaluate("""() => Array.from(document.querySelectorAll('.js-plotly-plot:not(.st-key-atlas_preload *) .choroplethlocation'),
                                           p => getComputedStyle(p).fill)""")
     from lib import contrast, figures
 
@@ -111,7 +113,7 @@ def test_click_country_opens_profile_and_url_restores_view(atlas, browser, serve
     try:
         p2 = fresh.open("/map?metric=stat:returns_total")
         _plot(p2)
-        title = p2.evaluate("() => document.querySelector('.js-plotly-plot').layout.title.text")
+        title = p2.evaluate("() => document.querySelector('.js-plotly-plot:not(.st-key-atlas_preload *)').layout.title.text")
         assert "Returns" in title
     finally:
         fresh.close()
@@ -121,11 +123,13 @@ def test_chart_saves_as_a_crisp_png_offline(atlas):
     import struct
 
     page = atlas.open("/statistics")
-    plot = page.locator(".js-plotly-plot").first
+    plot = page.locator(".js-plotly-plot:not(.st-key-atlas_preload *)").first
     plot.wait_for(timeout=STEP_MS)
     plot.hover()
     with page.expect_download(timeout=STEP_MS) as info:
-        page.locator('.js-plotly-plot .modebar-btn[data-title="Download plot as a PNG"]').first.click()
+        page.locator(
+            '.js-plotly-plot:not(.st-key-atlas_preload *) .modebar-btn[data-title="Download plot as a PNG"]'
+        ).first.click()
     path = info.value.path()
     head = open(path, "rb").read(24)
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
