@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-# After the first map's views are built, the cache copy and the indexes wait for a first page run to
-# end (at most FIRST_PAGE_S) and DRAW_S more, while that visitor's browser runs plotly and draws the
-# map: on two cores they would compete with that drawing (bench/RESULTS.md, "Session 9 (#19)").
+# After the first map's views are built, the indexes (and the PDF modules' import) wait for a first
+# page run to end (at most FIRST_PAGE_S) and DRAW_S more, while that visitor's browser runs plotly and draws the
+# map: on two cores they would compete with that drawing (bench/RESULTS.md, "Sessions 9-10 (#19)").
 FIRST_PAGE_S = 10.0
 DRAW_S = 1.5
 
@@ -43,8 +43,11 @@ def warm() -> None:
             if ok:
                 services.geometry()
                 services.warm_first_map()  # the page most first visitors open, ready before they ask
-                firstload.wait_page_shown(FIRST_PAGE_S)
-                time.sleep(DRAW_S)
+        # not inside `held`: the cache copy's thread is not a daemon, and a server stopped before
+        # any page run would otherwise stay alive until FIRST_PAGE_S + DRAW_S had passed
+        if ok:
+            firstload.wait_page_shown(FIRST_PAGE_S)
+            time.sleep(DRAW_S)
         # the story page's and the country page's PDF and pack modules (fpdf2, fontTools: about
         # 0.2 s), which the first map does not need (app.py imports only lib.ui.collect)
         import lib.ui.builder  # noqa: F401, PLC0415

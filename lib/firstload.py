@@ -4,7 +4,7 @@ Light on purpose (it imports only `lib.load`): `serve.py` starts the load with i
 the app is imported, so reading and checking a large folder overlaps those imports (bench/RESULTS.md,
 session 8). `lib.services` keeps the result (its `st.cache_resource`) and the loading page reads the
 progress of the same `Loading`. It also knows whether a page run has ended since the server started
-(`page_shown`): serve.py lets its later work (the cache copy, the indexes) wait for that, so that it
+(`page_shown`): serve.py lets its later work (the indexes) wait for that, so that it
 does not compete with the first visitor's browser drawing the page.
 """
 

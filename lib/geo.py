@@ -3,7 +3,7 @@ fetched from the internet: the map draws from this file only.
 
 The file is GeoJSON written by `scripts/build_geometry.py` (geopandas, at curation time) and checked
 by `lib.load.check_geometry`, so it is read here as JSON: 5 ms instead of geopandas' 0.12-0.25 s on
-the first map's path (bench/RESULTS.md, "Session 9 (#19)").
+the first map's path (bench/RESULTS.md, "Sessions 9-10 (#19)").
 
 The same file is also served by the app itself (`static/geo/countries.geojson`, Streamlit's static
 file serving). When the data folder's geometry is byte-identical to that copy, figures refer to it

@@ -58,7 +58,7 @@ def cache_dir() -> Path:
 # From the reader's threshold a file is hashed memory-mapped (never copied into fresh memory); smaller
 # files are read: a mapped file truncated in place ends the process, so only large merged folders are
 # mapped. XXH3 hashes the 385 MB of the 100k/1M folder in 0.01-0.03 s where SHA-256 took 0.16-0.21 s of
-# every cold load and warm restart (bench/RESULTS.md, "Session 9 (#19)"); the key tells edits and
+# every cold load and warm restart (bench/RESULTS.md, "Sessions 9-10 (#19)"); the key tells edits and
 # versions apart, it is not a defence against someone forging a file to match an entry.
 MAP_BYTES = arrowcsv.MAP_BYTES
 

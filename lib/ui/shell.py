@@ -83,7 +83,7 @@ def preload_charts() -> None:
     """At the top of every page run, before the page builds anything: on a visitor's first run, a
     one-shape map out of sight (`PRELOAD_CSS`: hidden, also from screen readers), so that the browser
     loads and starts plotly and fetches the served shapes while the server reads, checks or builds
-    the page, not after the page's chart arrives (bench/RESULTS.md, "Session 9 (#19)"). Later runs
+    the page, not after the page's chart arrives (bench/RESULTS.md, "Sessions 9-10 (#19)"). Later runs
     keep the container, empty, so that nothing after it changes place."""
     first = not st.session_state.get(PRELOADED)
     st.session_state[PRELOADED] = True
