@@ -13,10 +13,15 @@ from pathlib import Path
 import pytest
 
 from bench.load import CHROMIUM, CHROMIUM_ARGS, spawn_server, stop_server, wait_ready  # one definition, shared with the bench
+from lib.ui.shell import PRELOAD_KEY
 from tests.deadlines import STEP_MS, STEP_S
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "artifacts" / "screenshots"
+# A page's own charts, never the out-of-sight map that every first page run draws to load plotly.js
+# early (lib/ui/shell.py preload_charts). Page scripts take these as their argument.
+PLOT = f".js-plotly-plot:not(.st-key-{PRELOAD_KEY} *)"
+CHART = f'[data-testid="stPlotlyChart"]:not(.st-key-{PRELOAD_KEY} *)'
 
 
 def start_server(env_extra: dict | None = None) -> tuple[str, subprocess.Popen]:

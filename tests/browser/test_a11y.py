@@ -12,7 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from lib import i18n, routes
 from tests.browser.axe import describe, require_axe, run_axe
-from tests.browser.conftest import ROOT, Page, start_server, wait_rendered
+from tests.browser.conftest import CHART, PLOT, ROOT, Page, start_server, wait_rendered
 from tests.deadlines import STEP_MS
 
 SAMPLE_QUERY = {"country": {"iso3": "PHL"}}
@@ -29,7 +29,7 @@ def check_page(atlas: Page, name: str, lang: str = "en", charts: int = 0) -> Non
     """axe (0 serious or critical), structure and text alternatives of the page as it is now."""
     page = atlas.page
     if charts:
-        page.wait_for_selector(".js-plotly-plot:not(.st-key-atlas_preload *) .main-svg", timeout=STEP_MS)
+        page.wait_for_selector(f"{PLOT} .main-svg", timeout=STEP_MS)
         page.wait_for_timeout(500)
     atlas.shot(f"a11y-{name}")
     violations = run_axe(page, name)
@@ -49,14 +49,15 @@ def check_page(atlas: Page, name: str, lang: str = "en", charts: int = 0) -> Non
     assert jumps == [], f"{name}: heading levels skipped {jumps} in {levels}"
     # every chart has its text alternative as the caption right under it
     missing = page.evaluate(
-        """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]:not(.st-key-atlas_preload *)')].filter(c => {
+        """chart => [...document.querySelectorAll(chart)].filter(c => {
             const box = c.closest('.stElementContainer, .element-container');
             const next = box && box.nextElementSibling;
             return !(next && next.querySelector('[data-testid="stCaptionContainer"]') && next.innerText.trim().length > 20);
-        }).length"""
+        }).length""",
+        CHART,
     )
     assert missing == 0, f"{name}: {missing} chart(s) without a caption under them"
-    assert len(page.locator('[data-testid="stPlotlyChart"]:not(.st-key-atlas_preload *)').all()) >= charts
+    assert len(page.locator(CHART).all()) >= charts
     assert atlas.blocked == [], atlas.blocked
     assert atlas.bad_responses == [], atlas.bad_responses
 

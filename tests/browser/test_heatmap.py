@@ -1,9 +1,10 @@
 """The heatmap as a person uses it: click a cell, read the practices behind it."""
 
+from tests.browser.conftest import PLOT
 from tests.deadlines import STEP_MS
 
-CELL_POINT = """([rowStart, col]) => {
-  const gd = document.querySelector('.js-plotly-plot:not(.st-key-atlas_preload *)');
+CELL_POINT = """([rowStart, col, plot]) => {
+  const gd = document.querySelector(plot);
   const t = gd.data[0], L = gd._fullLayout, xa = L.xaxis, ya = L.yaxis;
   const i = t.y.findIndex(v => v.startsWith(rowStart)), j = t.x.indexOf(col);
   if (i < 0 || j < 0) return null;
@@ -14,8 +15,8 @@ CELL_POINT = """([rowStart, col]) => {
 
 def test_click_bangladesh_return_cell_lists_its_practices(atlas):
     page = atlas.open("/heatmap?top=all")
-    page.wait_for_selector(".js-plotly-plot:not(.st-key-atlas_preload *) .nsewdrag", timeout=STEP_MS)
-    x, y, n = page.evaluate(CELL_POINT, ["Bangladesh (", "Return and reintegration"])
+    page.wait_for_selector(f"{PLOT} .nsewdrag", timeout=STEP_MS)
+    x, y, n = page.evaluate(CELL_POINT, ["Bangladesh (", "Return and reintegration", PLOT])
     assert n >= 1
     page.mouse.click(x, y)
     text = page.get_by_text(f"{n} practice", exact=False).first

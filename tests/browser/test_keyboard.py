@@ -5,13 +5,13 @@ past the charts (no trap inside plotly)."""
 
 from __future__ import annotations
 
-from tests.browser.conftest import SHOTS, wait_rendered
+from tests.browser.conftest import CHART, PLOT, SHOTS, wait_rendered
 from tests.deadlines import STEP_MS
 
 MAX_TABS = 120  # a safety net: more Tab presses than any page needs to reach a control
 MODEBAR = 8  # a chart's toolbar buttons (PNG, zoom, pan, reset...) that Tab visits before leaving it
 
-FOCUS = """() => {
+FOCUS = """([plot, chart]) => {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
     const s = getComputedStyle(el);
@@ -20,8 +20,8 @@ FOCUS = """() => {
     const ring = grid || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
     const label = (el.getAttribute('aria-label') || el.innerText || el.value || el.placeholder || '').trim().slice(0, 80);
     const styled = [...document.querySelectorAll('style')].some(x => x.textContent.includes('focus-visible'));
-    return {tag: el.tagName, label, ring, grid, styled, inChart: !!el.closest('.js-plotly-plot:not(.st-key-atlas_preload *)'),
-            afterChart: [...document.querySelectorAll('[data-testid="stPlotlyChart"]:not(.st-key-atlas_preload *)')]
+    return {tag: el.tagName, label, ring, grid, styled, inChart: !!el.closest(plot),
+            afterChart: [...document.querySelectorAll(chart)]
                 .some(c => c.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)};
 }"""
 
@@ -35,14 +35,14 @@ def tab_to(page, text: str, backwards: bool = False, seen: list | None = None, e
     labels = []
     for _ in range(MAX_TABS):
         page.keyboard.press("Shift+Tab" if backwards else "Tab")
-        now = page.evaluate(FOCUS)
+        now = page.evaluate(FOCUS, [PLOT, CHART])
         if now is None:
             continue
         if not now["ring"] and not now["styled"]:
             # between two script runs Streamlit re-renders the page's constant focus stylesheet:
             # look again once it is back (a missing ring with the stylesheet present still fails)
             page.wait_for_function(STYLED, timeout=STEP_MS)
-            now = page.evaluate(FOCUS)
+            now = page.evaluate(FOCUS, [PLOT, CHART])
         assert now["ring"], f"no visible focus on {now}"
         labels.append(now["label"])
         if seen is not None:
@@ -63,7 +63,7 @@ def test_keyboard_only_journey(atlas):
     page.keyboard.press("Enter")
     page.wait_for_url("**/map**", timeout=STEP_MS)
     wait_rendered(page)
-    page.wait_for_selector(".js-plotly-plot:not(.st-key-atlas_preload *) .main-svg", timeout=STEP_MS)
+    page.wait_for_selector(f"{PLOT} .main-svg", timeout=STEP_MS)
 
     # past the map (no trap inside plotly) to the keyboard picker; pick a country
     seen: list = []

@@ -1,25 +1,28 @@
 """The world map as a person sees it: drawn offline, microstates reachable, click-through, shareable URL."""
 
 import re
+import struct
 import time
 
+from lib import contrast, figures
+from tests.browser.conftest import PLOT, Page
 from tests.deadlines import STEP_MS
 
-INSIDE_POINT = """([trace, iso3]) => {
+INSIDE_POINT = """([trace, iso3, plot]) => {
   // screen points inside the country's shape (or its marker), farthest from every small-state
   // marker first, found with SVG hit-testing: where a person would point at the country
-  const gd = document.querySelector('.js-plotly-plot:not(.st-key-atlas_preload *)');
+  const gd = document.querySelector(plot);
   if (trace === 'marker') {
     const i = gd.data[0].customdata.findIndex(c => c[0] === iso3);
-    const r = document.querySelectorAll('.scattergeo .point')[i].getBoundingClientRect();
+    const r = gd.querySelectorAll('.scattergeo .point')[i].getBoundingClientRect();
     return [[r.x + r.width / 2, r.y + r.height / 2]];
   }
   const t = gd.data.findIndex(d => d.name === trace);
   const i = gd.data[t].locations.indexOf(iso3);
   const before = gd.data.slice(0, t).filter(d => d.type === 'choropleth').reduce((n, d) => n + d.locations.length, 0);
-  const path = document.querySelectorAll('.js-plotly-plot:not(.st-key-atlas_preload *) .choroplethlocation')[before + i];
+  const path = gd.querySelectorAll('.choroplethlocation')[before + i];
   const b = path.getBBox(), m = path.getScreenCTM();
-  const dots = Array.from(document.querySelectorAll('.scattergeo .point')).map(e => e.getBoundingClientRect());
+  const dots = Array.from(gd.querySelectorAll('.scattergeo .point')).map(e => e.getBoundingClientRect());
   const found = [];
   for (let k = 0; k < 600; k++) {
     const x = b.x + b.width * ((k * 0.618) % 1), y = b.y + b.height * ((k * 0.382 + 0.5) % 1);
@@ -42,26 +45,25 @@ def point_at(page, trace: str, iso3: str, name: str):
     again on a redrawn chart, within one safety net (tests/deadlines.py), never a target."""
     deadline = time.monotonic() + STEP_MS / 1000
     while True:
-        points = page.evaluate(INSIDE_POINT, [trace, iso3]) or []
+        points = page.evaluate(INSIDE_POINT, [trace, iso3, PLOT]) or []
         for x, y in points:
             page.mouse.move(5, 5)
             page.mouse.move(x, y, steps=2)
             for _ in range(10):
                 page.wait_for_timeout(150)
-                if (page.locator(".js-plotly-plot:not(.st-key-atlas_preload *) .hoverlayer").text_content() or "").startswith(
-                    name
-                ):
+                if (page.locator(f"{PLOT} .hoverlayer").text_content() or "").startswith(name):
                     return x, y
         if time.monotonic() > deadline or not points:
             return None
 
 
 def _plot(page):
-    page.wait_for_selector(".js-plotly-plot:not(.st-key-atlas_preload *) .choroplethlocation", timeout=STEP_MS)
+    page.wait_for_selector(f"{PLOT} .choroplethlocation", timeout=STEP_MS)
     return page.evaluate(
-        """() => { const gd = document.querySelector('.js-plotly-plot:not(.st-key-atlas_preload *)');
+        """plot => { const gd = document.querySelector(plot);
                    return {traces: gd.data.map(t => ({name: t.name, locations: t.locations || [], z: t.z || []})),
-                           paths: gd.querySelectorAll('.choroplethlocation').length}; }"""
+                           paths: gd.querySelectorAll('.choroplethlocation').length}; }""",
+        PLOT,
     )
 
 
@@ -75,10 +77,9 @@ def test_map_draws_every_country_offline_and_colours_only_those_with_data(atlas)
     table = page.locator('[data-testid="stDataFrame"]').last
     assert {"IND", "PHL", "KHM", "UKR"} <= coloured
     # what is painted: the countries with data in class colours, every other country grey
-    fills = page.evaluate("""() => Array.from(document.querySelectorAll('.js-plotly-plot:not(.st-key-atlas_preload *) .choroplethlocation'),
-                                          p => getComputedStyle(p).fill)""")
-    from lib import contrast, figures
-
+    fills = page.evaluate(
+        "plot => Array.from(document.querySelectorAll(plot + ' .choroplethlocation'), p => getComputedStyle(p).fill)", PLOT
+    )
     grey = "rgb({}, {}, {})".format(*contrast.rgb(figures.NO_DATA))
     painted = {i for i, f in zip(shapes["locations"], fills) if f != grey}
     assert painted == coloured, painted ^ coloured
@@ -107,29 +108,23 @@ def test_click_country_opens_profile_and_url_restores_view(atlas, browser, serve
     assert "Philippines" in page.locator("h2").first.inner_text()
     atlas.shot("country-from-map")
 
-    from tests.browser.conftest import Page
-
     fresh = Page(browser, server)
     try:
         p2 = fresh.open("/map?metric=stat:returns_total")
         _plot(p2)
-        title = p2.evaluate("() => document.querySelector('.js-plotly-plot:not(.st-key-atlas_preload *)').layout.title.text")
+        title = p2.evaluate("plot => document.querySelector(plot).layout.title.text", PLOT)
         assert "Returns" in title
     finally:
         fresh.close()
 
 
 def test_chart_saves_as_a_crisp_png_offline(atlas):
-    import struct
-
     page = atlas.open("/statistics")
-    plot = page.locator(".js-plotly-plot:not(.st-key-atlas_preload *)").first
+    plot = page.locator(PLOT).first
     plot.wait_for(timeout=STEP_MS)
     plot.hover()
     with page.expect_download(timeout=STEP_MS) as info:
-        page.locator(
-            '.js-plotly-plot:not(.st-key-atlas_preload *) .modebar-btn[data-title="Download plot as a PNG"]'
-        ).first.click()
+        page.locator(f'{PLOT} .modebar-btn[data-title="Download plot as a PNG"]').first.click()
     path = info.value.path()
     head = open(path, "rb").read(24)
     assert head[:8] == b"\x89PNG\r\n\x1a\n"

@@ -3,6 +3,7 @@
 import pytest
 
 from lib import i18n, routes
+from tests.browser.conftest import PLOT
 from tests.deadlines import STEP_MS
 
 SAMPLE_QUERY = {"country": {"iso3": "PHL"}}  # a route that needs a parameter to show its content
@@ -27,7 +28,7 @@ def test_route_renders_offline(atlas, path, heading, name):
 
 def test_french_presenter_map_with_story_keyboard(atlas):
     page = atlas.open("/map?lang=fr&present=1&story=returns-and-reintegration&step=1")
-    page.wait_for_selector(".js-plotly-plot:not(.st-key-atlas_preload *) .choroplethlocation", timeout=STEP_MS)
+    page.wait_for_selector(f"{PLOT} .choroplethlocation", timeout=STEP_MS)
     assert page.locator("h1").first.inner_text().strip() == "Carte du monde"
     assert page.locator('[data-testid="stSidebar"]').count() == 0 or not page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.locator('[data-testid="stSelectbox"]').count() == 0

@@ -95,7 +95,7 @@ def test_handout_draws_its_charts_from_a_file_with_the_network_blocked(browser, 
         page = ctx.new_page()
         page.goto(handout.as_uri())
         page.wait_for_function(
-            "() => document.querySelectorAll('.js-plotly-plot:not(.st-key-atlas_preload *) .main-svg').length >= 3",
+            "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3",
             timeout=STEP_MS,
         )
         assert page.locator(".choroplethlocation").count() >= 230  # the map, from the shapes inside the file
