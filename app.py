@@ -10,8 +10,7 @@ st.set_page_config(page_title="Migration Practice Atlas", page_icon="/app/static
 lang = shell.init_language()
 a11y.page_setup(lang)  # <html lang> and a visible focus ring (constant snippets)
 present = url.presenting()
-shell.preload_charts()  # plotly loads in the browser while the server works (first run of a visit)
-shell.wait_for_data()  # a first load of a large folder shows its progress instead of a blank page
+console_on = present and url.params().flag("console")
 
 # One st.Page per route of lib/routes.py (views/, not pages/: see the README, "Adding a page").
 pages = nav.pages(lang)
@@ -19,7 +18,10 @@ pages = nav.pages(lang)
 # Presenter mode (?present=1): no sidebar, no navigation menu; the story player stays.
 page = st.navigation(list(pages), position="hidden" if present else "sidebar")
 name = pages[page].name
-if present and url.params().flag("console"):
+shell.preload_charts(pages[page].charts or console_on)  # plotly loads in the browser while the server works
+shell.wait_for_data()  # a first load of a large folder shows its progress instead of a blank page
+
+if console_on:
     console.console_view()  # the presenter console replaces the page (README, Presenting at a roundtable)
 elif present:
     blank = console.audience_blank()

@@ -18,6 +18,7 @@ class Route:
     path: str  # URL path without the leading slash; "" for the default page
     titles: dict[str, str] = field(hash=False)  # navigation title per language (en, fr, es): the `nav.<name>` texts
     icon: str  # Material icon shown in the navigation and on page links
+    charts: bool = False  # the page draws plotly charts (a first visit there preloads plotly: lib/ui/shell.py)
 
     @property
     def title(self) -> str:
@@ -46,20 +47,31 @@ class Route:
 
 ROUTES: tuple[Route, ...] = (
     Route("overview", "", {"en": "Overview", "fr": "Vue d’ensemble", "es": "Panorama general"}, ":material/home:"),
-    Route("map", "map", {"en": "World map", "fr": "Carte du monde", "es": "Mapa mundial"}, ":material/public:"),
-    Route("heatmap", "heatmap", {"en": "Heatmap", "fr": "Carte thermique", "es": "Mapa de calor"}, ":material/grid_on:"),
-    Route("country", "country", {"en": "Country profiles", "fr": "Profils de pays", "es": "Perfiles de país"}, ":material/flag:"),
+    Route("map", "map", {"en": "World map", "fr": "Carte du monde", "es": "Mapa mundial"}, ":material/public:", charts=True),
+    Route(
+        "heatmap", "heatmap", {"en": "Heatmap", "fr": "Carte thermique", "es": "Mapa de calor"}, ":material/grid_on:", charts=True
+    ),
+    Route(
+        "country",
+        "country",
+        {"en": "Country profiles", "fr": "Profils de pays", "es": "Perfiles de país"},
+        ":material/flag:",
+        charts=True,
+    ),
     Route("practices", "practices", {"en": "Practices", "fr": "Pratiques", "es": "Prácticas"}, ":material/search:"),
     Route(
         "statistics",
         "statistics",
         {"en": "Key statistics", "fr": "Statistiques clés", "es": "Estadísticas clave"},
         ":material/bar_chart:",
+        charts=True,
     ),
     Route(
         "about", "about", {"en": "About the data", "fr": "À propos des données", "es": "Acerca de los datos"}, ":material/info:"
     ),
-    Route("story", "story", {"en": "Your story", "fr": "Votre parcours", "es": "Su recorrido"}, ":material/movie_edit:"),
+    Route(
+        "story", "story", {"en": "Your story", "fr": "Votre parcours", "es": "Su recorrido"}, ":material/movie_edit:", charts=True
+    ),
 )
 BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
 DEFAULT = ROUTES[0]

@@ -1,9 +1,12 @@
 """AppTest from the entrypoint: every route renders without exception, with real and broken data."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import i18n, routes
+from lib.ui import shell
 from tests.conftest import ROOT, tiny_tables, write_tables
 from tests.deadlines import STEP_S
 
@@ -25,6 +28,20 @@ def test_every_page_renders(page):
     assert not at.exception, at.exception
     assert at.title[0].value == HEADINGS[page]
     assert not at.error
+
+
+def _is_preload(chart) -> bool:
+    data = json.loads(chart.proto.spec)["data"]
+    return len(data) == 1 and data[0].get("locations") == [shell.PRELOAD_ISO3]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_first_visit_preloads_plotly_only_where_the_page_draws_charts(page):
+    at = run(page, {"iso3": "PHL"} if page == "country" else None)
+    charts = at.get("plotly_chart")
+    assert sum(map(_is_preload, charts)) == routes.route(page).charts
+    if not routes.route(page).charts:
+        assert charts == [], f"{page} draws charts: declare charts=True in lib/routes.py"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ def _page():
 
     from lib.ui import shell  # noqa: PLC0415
 
-    shell.preload_charts()
+    shell.preload_charts(st.session_state.get("charts", True))
     st.markdown("the page")
 
 
@@ -33,6 +33,18 @@ def test_a_visitors_first_run_preloads_one_shape_out_of_sight_and_later_runs_kee
     assert not at.exception and not at.get("plotly_chart")  # drawn once per visit
     assert {i: type(node).__name__ for i, node in at.main.children.items()} == places  # nothing moved
     assert at.markdown[0].value == "the page"
+
+
+def test_a_first_page_without_charts_loads_no_plotly_and_keeps_the_same_place():
+    at = AppTest.from_function(_page, default_timeout=STEP_S)
+    at.session_state["charts"] = False
+    at.run()
+    assert not at.exception and not at.get("plotly_chart")
+    places = {i: type(node).__name__ for i, node in at.main.children.items()}
+    at.session_state["charts"] = True
+    at.run()
+    assert not at.get("plotly_chart")  # a visitor's first run only: later pages draw their own charts
+    assert {i: type(node).__name__ for i, node in at.main.children.items()} == places
 
 
 def test_the_preload_styling_is_constant():

@@ -79,17 +79,19 @@ def sidebar(lang: str) -> None:
             st.caption(i18n.t("sidebar.data_version", version=labels.data_version(result.dataset)))
 
 
-def preload_charts() -> None:
-    """At the top of every page run, before the page builds anything: on a visitor's first run, a
-    one-shape map out of sight (`PRELOAD_CSS`: hidden, also from screen readers), so that the browser
-    loads and starts plotly and fetches the served shapes while the server reads, checks or builds
-    the page, not after the page's chart arrives (bench/RESULTS.md, "Sessions 9-10 (#19)"). Later runs
-    keep the container, empty, so that nothing after it changes place."""
+def preload_charts(charts: bool) -> None:
+    """At the top of every page run, before the page builds anything: on a visitor's first run, when
+    that page draws charts (`charts`: `Route.charts`, or the presenter console), a one-shape map out
+    of sight (`PRELOAD_CSS`: hidden, also from screen readers), so that the browser loads and starts
+    plotly and fetches the served shapes while the server reads, checks or builds the page, not after
+    the page's chart arrives (bench/RESULTS.md, "Sessions 9-10 (#19)"). A first page without charts
+    leaves plotly's 4.7 MB unloaded (on every page it cost the browser tests a tenth of their time:
+    "Session 11 (#19)"). Later runs keep the container, empty, so that nothing after it changes place."""
     first = not st.session_state.get(PRELOADED)
     st.session_state[PRELOADED] = True
     with st.container(key=PRELOAD_KEY):  # its style inside it: out of the page's flow, no extra gap
         st.html(PRELOAD_CSS)
-        if first:
+        if first and charts:
             st.plotly_chart(maps.preload_map(geo.STATIC_URL, PRELOAD_ISO3), config=PRELOAD_CONFIG)
 
 
