@@ -86,7 +86,7 @@ def preload_charts(charts: bool) -> None:
     plotly and fetches the served shapes while the server reads, checks or builds the page, not after
     the page's chart arrives (bench/RESULTS.md, "Sessions 9-10 (#19)"). A first page without charts
     leaves plotly's 4.7 MB unloaded (on every page it cost the browser tests a tenth of their time:
-    "Session 11 (#19)"). Later runs keep the container, empty, so that nothing after it changes place."""
+    "The test suite on a busy machine"). Later runs keep the container, empty, so that nothing after it changes place."""
     first = not st.session_state.get(PRELOADED)
     st.session_state[PRELOADED] = True
     with st.container(key=PRELOAD_KEY):  # its style inside it: out of the page's flow, no extra gap
