@@ -83,18 +83,26 @@ def _offsets(a: pyarrow.Array) -> np.ndarray:
     return np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
 
 
-def trimmed(col: pyarrow.ChunkedArray) -> pyarrow.Array:
-    """The column in one chunk, stripped as `str.strip()` strips; trimmed only when some cell's
-    first or last byte could belong to a whitespace character (most columns have none)."""
-    a = col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
-    offsets, data = _offsets(a), a.buffers()[2]
+def _untrimmed(a: pyarrow.Array) -> bool:
+    """Whether some cell's first or last byte could belong to a whitespace character."""
+    data = a.buffers()[2] if len(a) else None
     if data is None:
-        return a  # every cell is empty
-    data = np.frombuffer(data, dtype=np.uint8)
+        return False  # every cell is empty
+    offsets, data = _offsets(a), np.frombuffer(data, dtype=np.uint8)
     full = offsets[1:] > offsets[:-1]
-    if _FIRST[data[offsets[:-1][full]]].any() or _LAST[data[offsets[1:][full] - 1]].any():
-        return pc.utf8_trim(a, WHITESPACE)
-    return a
+    return bool(_FIRST[data[offsets[:-1][full]]].any() or _LAST[data[offsets[1:][full] - 1]].any())
+
+
+def trimmed(col: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
+    """The column stripped as `str.strip()` strips, in the parser's chunks (joining them would copy
+    every byte into fresh memory: 0.2-0.4 s at 1M statistics, bench/RESULTS.md "Session 11 (#19)");
+    trimmed only when some cell could need it (most columns have none)."""
+    return pc.utf8_trim(col, WHITESPACE) if any(_untrimmed(a) for a in col.chunks) else col
+
+
+def _lengths(col: pyarrow.ChunkedArray) -> np.ndarray:
+    """Every cell's byte length, over the column's chunks."""
+    return np.concatenate([np.diff(_offsets(a)) if len(a) else np.zeros(0, np.int64) for a in col.chunks])
 
 
 def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
@@ -129,9 +137,9 @@ def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
     try:
         table = pcsv.read_csv(
             pyarrow.py_buffer(body),
-            # a few large blocks parsed in parallel, then each column's chunks joined (`trimmed`): in a
-            # fresh process one 300 MB block took 0.7-2.2 s, eight blocks and the join 0.45 s
-            # (bench/RESULTS.md, "Session 7 (#19)")
+            # a few large blocks parsed in parallel, kept as each column's chunks: in a fresh process
+            # one 300 MB block took 0.7-2.2 s, eight blocks 0.45 s with the join that session 11
+            # left out (bench/RESULTS.md, "Session 7 (#19)", "Session 11 (#19)")
             read_options=pcsv.ReadOptions(column_names=names, skip_rows=1, block_size=max(_MIN_BLOCK, len(body) // _BLOCKS + 1)),
             parse_options=pcsv.ParseOptions(newlines_in_values=multiline, ignore_empty_lines=False),
             convert_options=pcsv.ConvertOptions(
@@ -145,14 +153,10 @@ def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
     if not table.num_rows:
         return None  # a header alone: the csv module reads it as quickly
     rows, chunked = table.num_rows, table.columns
-    del table
-    columns = []
-    for i in range(len(chunked)):  # each column's chunks freed once joined: fresh memory costs here
-        columns.append(trimmed(chunked[i]))
-        chunked[i] = None
+    columns = [trimmed(col) for col in chunked]
     blank = np.ones(rows, dtype=bool)
     for col in columns:
-        blank &= np.diff(_offsets(col)) == 0
+        blank &= _lengths(col) == 0
     index = np.arange(rows)
     if blank.any():
         keep = pyarrow.array(~blank)

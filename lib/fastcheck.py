@@ -53,13 +53,22 @@ def short(value, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def text_array(series: pd.Series) -> pyarrow.Array | None:
-    """The column as one pyarrow string array, or None when it is not plain text without nulls."""
+def text_chunks(series: pd.Series) -> pyarrow.ChunkedArray | None:
+    """The column as pyarrow large_string chunks as they are held (a large file's parser blocks:
+    never copied), or None when it is not plain text without nulls."""
     if not isinstance(series.dtype, pd.StringDtype) or series.isna().any():
         return None
     arr = pyarrow.array(series.array)
-    arr = arr.combine_chunks() if isinstance(arr, pyarrow.ChunkedArray) else arr
+    arr = arr if isinstance(arr, pyarrow.ChunkedArray) else pyarrow.chunked_array([arr])
     return arr.cast(pyarrow.large_string())
+
+
+def text_array(series: pd.Series) -> pyarrow.Array | None:
+    """The column as one pyarrow string array (its chunks joined), or None as for `text_chunks`."""
+    arr = text_chunks(series)
+    if arr is None:
+        return None
+    return arr.chunk(0) if arr.num_chunks == 1 else arr.combine_chunks()
 
 
 def _passes(chk: pa.Check, arr: pyarrow.Array) -> np.ndarray | None:
@@ -80,14 +89,22 @@ def _passes(chk: pa.Check, arr: pyarrow.Array) -> np.ndarray | None:
     return ok
 
 
+def _passes_chunks(chk: pa.Check, arr: pyarrow.ChunkedArray) -> np.ndarray | None:
+    """`_passes` chunk by chunk (the checks read a chunk's buffers), joined."""
+    found = [_passes(chk, a) for a in arr.chunks if len(a)]
+    if any(ok is None for ok in found):
+        return None
+    return np.concatenate(found) if found else np.ones(0, dtype=bool)
+
+
 def _column_failures(file: str, name: str, col: pa.Column, df: pd.DataFrame, index: np.ndarray) -> list[Problem] | None:
     """The failures of one column (None: a check this engine cannot read)."""
-    arr = text_array(df[name])
+    arr = text_chunks(df[name])
     if arr is None:
         return None
     out: list[Problem] = []
     for chk in col.checks:
-        ok = _passes(chk, arr)
+        ok = _passes_chunks(chk, arr)
         if ok is None:
             return None
         bad = np.flatnonzero(~ok)
@@ -127,22 +144,25 @@ def failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Pr
     return [p for f in found for p in f]
 
 
-def _codes(arr: pyarrow.Array, mapping: dict, labels: list) -> np.ndarray:
+def _codes(arr: pyarrow.ChunkedArray, mapping: dict, labels: list) -> np.ndarray:
     """The position in `labels` of `mapping.get(cell)` for every cell (-1 when absent), looked up
-    once per distinct value."""
-    encoded = pc.dictionary_encode(arr)
+    once per distinct value of each chunk."""
     where = {label: i for i, label in enumerate(labels)}
-    looked = np.array([where.get(mapping.get(v), -1) for v in encoded.dictionary.to_pylist()] + [-1], dtype=np.int64)
-    return looked[np.asarray(encoded.indices, dtype=np.int64)] if len(arr) else np.zeros(0, dtype=np.int64)
+    found = [np.zeros(0, dtype=np.int64)]
+    for chunk in arr.chunks:
+        encoded = pc.dictionary_encode(chunk)
+        looked = np.array([where.get(mapping.get(v), -1) for v in encoded.dictionary.to_pylist()] + [-1], dtype=np.int64)
+        found.append(looked[np.asarray(encoded.indices, dtype=np.int64)])
+    return np.concatenate(found)
 
 
-def _cells(arr: pyarrow.Array, rows: np.ndarray) -> list:
+def _cells(arr: pyarrow.Array | pyarrow.ChunkedArray, rows: np.ndarray) -> list:
     return arr.take(pyarrow.array(rows, pyarrow.int64())).to_pylist()
 
 
 def statistics_rules(stats: pd.DataFrame, refs: References) -> list[Problem] | None:
     """Units of the indicator's kind; no negative values except percent changes (as `lib.validation`)."""
-    ind, unit, value = (text_array(stats[c]) for c in ("indicator", "unit", "value"))
+    ind, unit, value = (text_chunks(stats[c]) for c in ("indicator", "unit", "value"))
     if ind is None or unit is None or value is None:
         return None
     kind = {u: scale[0] for u, scale in UNIT_SCALE.items()}

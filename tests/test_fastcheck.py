@@ -8,12 +8,14 @@ must be identical: same file, spreadsheet row, column and message.
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow
 import pytest
 
-from lib import fastcheck, load, validation
+from lib import arrowcsv, fastcheck, load, validation
 from lib.schema import COLUMNS
 from tests.bad_input_cases import CASES, build
 from tests.conftest import tiny_tables, write_tables
+from tests.test_load import small_blocks
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -77,6 +79,23 @@ def test_engines_agree_on_generated_broken_cells(tmp_path):
     vector = validation.validate(tables, engine="vector")
     assert vector == validation.validate(tables, engine="pandera")
     assert len(vector) > 60  # the broken cells were found, not skipped
+
+
+def test_engines_agree_on_columns_held_in_many_chunks(tmp_path, monkeypatch):
+    # a large file's columns stay in pyarrow's parser blocks (never joined): the checks run chunk by chunk
+    folder = tmp_path / "broken"
+    write_tables(folder, _broken_tables())
+    monkeypatch.setattr(arrowcsv, "MAP_BYTES", 1)
+    small_blocks(monkeypatch)
+    tables, problems = load.read_tables(folder)
+    assert not problems
+    held = pyarrow.array(tables["statistics.csv"]["note"].array)
+    assert isinstance(held, pyarrow.ChunkedArray) and held.num_chunks > 3
+    vector = validation.validate(tables, engine="vector")
+    assert vector == validation.validate(tables, engine="pandera")
+    assert len(vector) > 60
+    plain, _ = load.read_tables(folder, fast=False)
+    assert vector == validation.validate(plain, engine="vector")  # the same problems as from one chunk
 
 
 def test_a_table_that_is_not_plain_text_goes_to_pandera(tables):

@@ -100,11 +100,20 @@ def test_data_version_key_changes_when_a_file_is_edited(tiny_dir, monkeypatch):
     assert load.data_version_key(tiny_dir) != before
 
 
-@pytest.mark.parametrize("mapped", [False, True], ids=["read", "memory-mapped"])
+def small_blocks(monkeypatch) -> None:
+    """pyarrow parses every file in blocks of about 512 bytes, so each column comes in many chunks,
+    as a large merged file's does."""
+    monkeypatch.setattr(arrowcsv, "_MIN_BLOCK", 512)
+    monkeypatch.setattr(arrowcsv, "_BLOCKS", 10**6)
+
+
+@pytest.mark.parametrize("mapped", [False, True, "blocks"], ids=["read", "memory-mapped", "small-blocks"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_the_fast_reader_reads_what_the_csv_module_reads(case, mapped, tmp_path, monkeypatch):
     if mapped:  # every non-empty file memory-mapped, as a large merged file is
         monkeypatch.setattr(arrowcsv, "MAP_BYTES", 1)
+    if mapped == "blocks":
+        small_blocks(monkeypatch)
     folder = build(case, tmp_path)
     if not folder.is_dir():
         return
