@@ -47,6 +47,8 @@ class Vector:
 
     fn: Callable
     exact: bool = True  # False: exact on ASCII cells only
+    chunked: bool = False  # True: `fn` also takes a column in several chunks (a membership test
+    # then hashes its value set once per column, not once per chunk)
 
 
 def check(fn, message: str, vector: Vector | None = None) -> pa.Check:
@@ -90,7 +92,7 @@ def member_of(allowed, message: str) -> pa.Check:
     """The cell is one of `allowed` (exactly, no trimming)."""
     allowed = allowed if hasattr(allowed, "arrow") else frozenset(allowed)
     values = value_set(allowed)
-    return check(lambda v: v in allowed, message, Vector(lambda a: is_in(a, values)))
+    return check(lambda v: v in allowed, message, Vector(lambda a: is_in(a, values), chunked=True))
 
 
 def _empty_or_in(a, values) -> np.ndarray:
@@ -108,7 +110,7 @@ def empty_or_member(allowed, message: str) -> pa.Check:
     return check(
         lambda v: v == "" or v in allowed,
         message,
-        Vector(lambda a: _empty_or_in(a, values)),
+        Vector(lambda a: _empty_or_in(a, values), chunked=True),
     )
 
 

@@ -90,7 +90,11 @@ def _passes(chk: pa.Check, arr: pyarrow.Array) -> np.ndarray | None:
 
 
 def _passes_chunks(chk: pa.Check, arr: pyarrow.ChunkedArray) -> np.ndarray | None:
-    """`_passes` chunk by chunk (the checks read a chunk's buffers), joined."""
+    """`_passes` chunk by chunk (most checks read a chunk's buffers), joined; in one call when the
+    check's vector takes chunks (`Vector.chunked`)."""
+    vector = getattr(chk, "vector", None)
+    if vector is not None and vector.exact and vector.chunked and getattr(chk, "element", None) is not None:
+        return np.array(vector.fn(arr), dtype=bool)
     found = [_passes(chk, a) for a in arr.chunks if len(a)]
     if any(ok is None for ok in found):
         return None
