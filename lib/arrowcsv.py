@@ -30,6 +30,8 @@ from lib.schema import Problem
 BOM = b"\xef\xbb\xbf"
 QUOTE = '"'
 _QUOTE, _COMMA, _LF, _CR = 34, 44, 10, 13
+_DELIM = np.zeros(256, dtype=bool)  # a byte lookup: what may stand beside a field's quote
+_DELIM[[_COMMA, _LF, _CR]] = True
 
 
 _CHUNK = 1 << 20  # bytes scanned at a time: the comparison's temporary array stays in cache
@@ -57,13 +59,12 @@ def quotes_are_strict(buf: np.ndarray, q: np.ndarray) -> bool:
     lengths = ends - starts + 1
     if int(lengths.sum()) % 2:
         return False  # a quoted cell is never closed
-    inside = (np.r_[0, np.cumsum(lengths)[:-1]] % 2) == 1
-    prev = np.where(starts > 0, buf[np.maximum(starts - 1, 0)], _LF)
-    nxt = np.where(ends < len(buf) - 1, buf[np.minimum(ends + 1, len(buf) - 1)], _LF)
-    at_start = np.isin(prev, (_COMMA, _LF, _CR))
-    at_end = np.isin(nxt, (_COMMA, _LF, _CR))
-    odd = lengths % 2 == 1
-    bad = (~inside & ~at_start) | (~inside & ~odd & ~at_end) | (inside & odd & ~at_end)
+    inside = ((np.cumsum(lengths) - lengths) & 1) == 1  # an odd number of quotes before the run
+    at_start = _DELIM[buf[starts - 1]] | (starts == 0)  # (at 0, buf[-1] is read, then overruled)
+    at_end = _DELIM[buf[np.minimum(ends + 1, len(buf) - 1)]] | (ends >= len(buf) - 1)
+    odd = (lengths & 1) == 1
+    # outside: must open a field; an even run outside (an empty "") or an odd run inside must close one
+    bad = (~inside & ~at_start) | (~at_end & (inside == odd))
     return not bad.any()
 
 

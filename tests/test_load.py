@@ -138,6 +138,10 @@ def test_the_fast_reader_reads_what_the_csv_module_reads(case, mapped, tmp_path,
         "a,b\r1,2\r3,4",
         "a;b\n1;2\n",
         " a , b \n 1 , 2 \n",
+        'a,b\n1,"2"',  # a quote as the file's last byte
+        'a,b\n1,""',  # an empty quoted cell at the end
+        'a,b\n"",x"\n',  # a stray quote before the line end
+        'a,b\n"""q""",2\n',  # a run of three opening and closing
     ],
 )
 def test_the_fast_reader_agrees_on_odd_structure(text, tmp_path):
