@@ -103,9 +103,11 @@ def write(key: str, tables: dict[str, pd.DataFrame]) -> bool:
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
         for name, df in tables.items():
             # one record batch per table: read back, every column is one chunk, so a profile's `take`
-            # of a few thousand rows does not first join 16 chunks of a million (bench/RESULTS.md)
-            # converted in this thread (nthreads=1): pyarrow's pool cannot start while the server stops
-            table = pyarrow.Table.from_pandas(df, nthreads=1)
+            # of a few thousand rows does not first join 16 chunks of a million (bench/RESULTS.md).
+            # A large file's columns arrive in its parser blocks (`lib.arrowcsv`): joined here, in
+            # this thread, after the first page. Converted here too (nthreads=1): pyarrow's pool
+            # cannot start while the server stops
+            table = pyarrow.Table.from_pandas(df, nthreads=1).combine_chunks()
             feather.write_feather(table, tmp / f"{name}.arrow", compression="uncompressed", chunksize=max(1, len(df)))
         (tmp / "complete").write_text(FORMAT)
         target = root / key

@@ -1,6 +1,7 @@
 import os
 
 import pandas as pd
+import pyarrow
 import pytest
 
 from lib import arrowcsv, load
@@ -152,3 +153,16 @@ def test_the_fast_reader_agrees_on_odd_structure(text, tmp_path):
         assert fast[0] is None
     else:
         pd.testing.assert_frame_equal(fast[0], slow[0])
+
+
+def test_blank_rows_left_out_of_a_file_held_in_many_chunks_keep_every_row_number(tmp_path, monkeypatch):
+    small_blocks(monkeypatch)
+    rows = []
+    for i in range(400):  # blank and whitespace-only rows in runs and alone, across the blocks
+        rows.append(",\n" if i % 7 == 0 or 100 <= i < 160 else " \t, \u3000\n" if i % 11 == 0 else f"cell {i},{i}\n")
+    (tmp_path / "practices.csv").write_text("a,b\n" + "".join(rows), encoding="utf-8")
+    fast, slow = load.read_table(tmp_path, "practices.csv"), load.read_table(tmp_path, "practices.csv", fast=False)
+    assert fast[1] == slow[1] == []
+    assert getattr(pyarrow.array(fast[0]["a"].array), "num_chunks", 1) > 3  # the fast reader, in chunks
+    pd.testing.assert_frame_equal(fast[0], slow[0])
+    assert fast[0].index[0] == 1 and fast[0]["a"].iloc[0] == "cell 1"  # spreadsheet row 3

@@ -7,6 +7,7 @@ import os
 import time
 
 import pandas as pd
+import pyarrow
 import xxhash
 
 from lib import arrowcsv, load, store
@@ -27,6 +28,20 @@ def test_a_second_load_comes_from_the_cache_and_is_equal(tiny_dir, monkeypatch, 
     assert stages == ["cache"]  # nothing read or validated
     _same(first.dataset, second.dataset)
     assert second.dataset.version == first.dataset.version
+
+
+def test_columns_read_in_many_blocks_come_back_from_the_cache_in_one_chunk(tiny_dir, monkeypatch, tmp_path):
+    monkeypatch.setenv(store.ENV_VAR, str(tmp_path / "cache"))
+    monkeypatch.setattr(arrowcsv, "MAP_BYTES", 1)
+    monkeypatch.setattr(arrowcsv, "_MIN_BLOCK", 512)
+    monkeypatch.setattr(arrowcsv, "_BLOCKS", 10**6)
+    first = load.load_dataset(tiny_dir)
+    assert getattr(pyarrow.array(first.dataset.practices["title"].array), "num_chunks", 1) > 1  # as read: the parser's blocks
+    second = load.load_dataset(tiny_dir)
+    _same(first.dataset, second.dataset)
+    for name, df in second.dataset.frames().items():
+        for column in df.columns:
+            assert getattr(pyarrow.array(df[column].array), "num_chunks", 1) <= 1, (name, column)
 
 
 def test_an_edited_file_is_read_and_validated_again(tiny_dir, monkeypatch, tmp_path):
