@@ -153,8 +153,7 @@ def read(raw: bytes | mmap.mmap) -> pd.DataFrame | None:
         return None
     if not table.num_rows:
         return None  # a header alone: the csv module reads it as quickly
-    rows, chunked = table.num_rows, table.columns
-    columns = [trimmed(col) for col in chunked]
+    rows, columns = table.num_rows, [trimmed(col) for col in table.columns]
     blank = np.ones(rows, dtype=bool)
     for col in columns:
         blank &= _lengths(col) == 0
