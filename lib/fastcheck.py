@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -101,48 +103,63 @@ def _passes_chunks(chk: pa.Check, arr: pyarrow.ChunkedArray) -> np.ndarray | Non
     return np.concatenate(found) if found else np.ones(0, dtype=bool)
 
 
-def _column_failures(file: str, name: str, col: pa.Column, df: pd.DataFrame, index: np.ndarray) -> list[Problem] | None:
-    """The failures of one column (None: a check this engine cannot read)."""
+def _check_failures(file: str, name: str, chk: pa.Check, df: pd.DataFrame, index: np.ndarray) -> list[Problem] | None:
+    """The failures of one check of one column (None: a check or column this engine cannot read)."""
+    arr = text_chunks(df[name])
+    ok = None if arr is None else _passes_chunks(chk, arr)
+    if ok is None:
+        return None
+    bad = np.flatnonzero(~ok)
+    values = arr.take(pyarrow.array(bad)).to_pylist() if len(bad) else []
+    return [Problem(file, spreadsheet_row(index[i]), name, f"{chk.error} (found '{short(v)}')") for i, v in zip(bad, values)]
+
+
+def _duplicates(file: str, name: str, df: pd.DataFrame, index: np.ndarray) -> list[Problem] | None:
+    """The cells of a `unique` column whose value is not (None: a column this engine cannot read)."""
     arr = text_chunks(df[name])
     if arr is None:
         return None
-    out: list[Problem] = []
-    for chk in col.checks:
-        ok = _passes_chunks(chk, arr)
-        if ok is None:
-            return None
-        bad = np.flatnonzero(~ok)
-        if len(bad):
-            values = arr.take(pyarrow.array(bad)).to_pylist()
-            out += [
-                Problem(file, spreadsheet_row(index[i]), name, f"{chk.error} (found '{short(v)}')") for i, v in zip(bad, values)
-            ]
-    # `unique` hashes once, without counting (pc.count_distinct was 2-4x slower at a million ids)
-    if col.unique and len(pc.unique(arr)) < len(arr):
-        dup = np.flatnonzero(df[name].duplicated(keep=False).to_numpy())
-        values = df[name].to_numpy()[dup]
-        out += [
-            Problem(file, spreadsheet_row(index[i]), name, f"duplicate value '{short(v)}' (must be unique)")
-            for i, v in zip(dup, values)
-        ]
+    # hashed once, without counting (pc.count_distinct was 2-4x slower at a million ids)
+    if len(pc.unique(arr)) == len(arr):
+        return []
+    dup = np.flatnonzero(df[name].duplicated(keep=False).to_numpy())
+    values = df[name].to_numpy()[dup]
+    return [
+        Problem(file, spreadsheet_row(index[i]), name, f"duplicate value '{short(v)}' (must be unique)")
+        for i, v in zip(dup, values)
+    ]
+
+
+Task = Callable[[], "list[Problem] | None"]
+PARALLEL_ROWS = 50_000  # from this many rows the checks run in two threads
+
+
+def tasks(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Task]:
+    """The checks of `df` against `schema` as separate pieces of work, one per column check and per
+    `unique` column, in the order their failures are listed (each returns None when this engine
+    cannot read its column or check)."""
+    index = df.index.to_numpy()
+    out: list[Task] = []
+    for name, col in schema.columns.items():
+        out += [partial(_check_failures, file, name, chk, df, index) for chk in col.checks]
+        if col.unique:
+            out.append(partial(_duplicates, file, name, df, index))
     return out
 
 
-PARALLEL_ROWS = 50_000  # from this many rows a table's columns are checked in two threads
+def run(work: list[Task], parallel: bool) -> list:
+    """Every task's result, in order; in two threads when `parallel` (pyarrow's kernels and numpy's
+    loops release the GIL), each thread taking the next task as it finishes one."""
+    if not parallel:
+        return [task() for task in work]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda task: task(), work))
 
 
 def failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Problem] | None:
-    """Every cell and uniqueness failure of `df` against `schema`, or None (then ask pandera).
-
-    A large table's columns are checked in two threads (pyarrow's kernels and numpy's loops release
-    the GIL); the Problems come in the same order either way."""
-    index = df.index.to_numpy()
-    columns = list(schema.columns.items())
-    if len(df) >= PARALLEL_ROWS:
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            found = list(pool.map(lambda nc: _column_failures(file, nc[0], nc[1], df, index), columns))
-    else:
-        found = [_column_failures(file, name, col, df, index) for name, col in columns]
+    """Every cell and uniqueness failure of `df` against `schema`, or None (then ask pandera); the
+    Problems come in the same order with or without threads."""
+    found = run(tasks(file, schema, df), parallel=len(df) >= PARALLEL_ROWS)
     if any(f is None for f in found):
         return None
     return [p for f in found for p in f]

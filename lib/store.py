@@ -33,6 +33,7 @@ ENV_VAR = "ATLAS_CACHE_DIR"
 RULES = (
     "load.py",
     "arrowcsv.py",
+    "csvbytes.py",
     "validation.py",
     "fastcheck.py",
     "schema.py",

@@ -7,6 +7,7 @@ loader, the CLI (`python -m lib.validate`) and the app's error page all use this
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Literal
 
 import pandas as pd
@@ -187,9 +188,19 @@ def validate(tables: dict[str, pd.DataFrame], engine: Engine = "vector") -> list
             problems.append(Problem(file, None, None, "has a header but no data rows; at least one row is needed"))
     refs = references(checkable)
     all_schemas = schemas(refs)
-    fast = engine == "vector"
-    for file, df in checkable.items():
-        found = fastcheck.failures(file, all_schemas[file], df) if fast else None
-        problems += _failures(file, all_schemas[file], df) if found is None else found
-    problems += _cross_checks(checkable, refs, fast)
+    if engine == "vector":
+        # every file's column checks and the cross-file rules as one list of work, in two threads
+        # for a large folder (bench/RESULTS.md "Session 12 (#19)")
+        work = {file: fastcheck.tasks(file, all_schemas[file], df) for file, df in checkable.items()}
+        flat = [partial(_cross_checks, checkable, refs, True), *(task for file_work in work.values() for task in file_work)]
+        done = iter(fastcheck.run(flat, parallel=max(map(len, checkable.values()), default=0) >= fastcheck.PARALLEL_ROWS))
+        problems += next(done)
+        for file, file_work in work.items():
+            found = [next(done) for _ in file_work]
+            ok = all(f is not None for f in found)
+            problems += [p for f in found for p in f] if ok else _failures(file, all_schemas[file], checkable[file])
+    else:
+        for file, df in checkable.items():
+            problems += _failures(file, all_schemas[file], df)
+        problems += _cross_checks(checkable, refs, False)
     return sorted(set(problems), key=lambda p: (p.file, p.row or 0, p.column or "", p.message))

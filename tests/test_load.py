@@ -4,7 +4,7 @@ import pandas as pd
 import pyarrow
 import pytest
 
-from lib import arrowcsv, load
+from lib import arrowcsv, csvbytes, load
 from tests.bad_input_cases import CASES, build
 
 
@@ -106,6 +106,11 @@ def small_blocks(monkeypatch) -> None:
     as a large merged file's does."""
     monkeypatch.setattr(arrowcsv, "_MIN_BLOCK", 512)
     monkeypatch.setattr(arrowcsv, "_BLOCKS", 10**6)
+    # and, as for a large file, the bytes scanned in two threads (here in 7-byte blocks) and the
+    # columns trimmed in two threads
+    monkeypatch.setattr(csvbytes, "_CHUNK", 7)
+    monkeypatch.setattr(csvbytes, "_PARALLEL_SCAN", 1)
+    monkeypatch.setattr(arrowcsv, "_PARALLEL_ROWS", 1)
 
 
 @pytest.mark.parametrize("mapped", [False, True, "blocks"], ids=["read", "memory-mapped", "small-blocks"])

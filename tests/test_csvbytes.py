@@ -1,0 +1,36 @@
+import itertools
+
+import numpy as np
+import pytest
+
+from lib import csvbytes
+
+
+@pytest.mark.parametrize("size", [0, 1, 6, 7, 8, 13, 14, 15, 1000])
+@pytest.mark.parametrize("threads", [False, True])
+def test_scan_finds_what_a_plain_search_finds(size, threads, monkeypatch):
+    """Block edges (7 bytes here) and the two halves' edge lose nothing and count nothing twice."""
+    monkeypatch.setattr(csvbytes, "_CHUNK", 7)
+    monkeypatch.setattr(csvbytes, "_PARALLEL_SCAN", 1 if threads else 10**9)
+    rng = np.random.default_rng(size)
+    raw = rng.choice(np.array([0, 10, 13, 34, 44, 97], dtype=np.uint8), size=size, p=[0.01, 0.2, 0.01, 0.2, 0.2, 0.38])
+    found = csvbytes.scan(raw)
+    assert found.lf.tolist() == np.flatnonzero(raw == 10).tolist()
+    assert found.quotes.tolist() == np.flatnonzero(raw == 34).tolist()
+    assert (found.nul, found.cr) == (bool((raw == 0).any()), bool((raw == 13).any()))
+    one = raw.copy()
+    one[one == 0], one[one == 13] = 97, 97
+    assert not csvbytes.scan(one).nul and not csvbytes.scan(one).cr
+
+
+def test_quote_placement_read_in_pieces_gives_the_answer_of_one_piece(monkeypatch):
+    """Every text of up to 7 bytes of `a",` and line feeds: read 1, 2 or 3 quotes at a time (a run
+    is never split), the placement is judged as in one piece."""
+    texts = [np.frombuffer(bytes(t), dtype=np.uint8) for n in range(8) for t in itertools.product(b'a",\n', repeat=n)]
+    quotes = [np.flatnonzero(t == 34) for t in texts]
+    monkeypatch.setattr(csvbytes, "_QUOTES", 10**9)
+    whole = [csvbytes.quotes_are_strict(t, q) for t, q in zip(texts, quotes)]
+    assert 0 < sum(whole) < len(whole)
+    for piece in (1, 2, 3):
+        monkeypatch.setattr(csvbytes, "_QUOTES", piece)
+        assert [csvbytes.quotes_are_strict(t, q) for t, q in zip(texts, quotes)] == whole
