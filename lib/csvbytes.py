@@ -90,10 +90,18 @@ def quotes_are_strict(buf: np.ndarray, q: np.ndarray) -> bool:
         return False  # a quoted cell is never closed
     lo = 0
     while lo < len(q):
-        hi = min(lo + _QUOTES, len(q))
-        while hi < len(q) and q[hi] == q[hi - 1] + 1:
-            hi += 1  # a run is never split
+        hi = _run_start(q, min(lo + _QUOTES, len(q)))
         if not _runs_are_strict(buf, q[lo:hi], lo):
             return False
         lo = hi
     return True
+
+
+def _run_start(q: np.ndarray, hi: int) -> int:
+    """The first quote at or after `q[hi]` that starts a run (or len(q)): a piece never splits a run,
+    looked for _QUOTES at a time (a cell of many doubled quotes is one long run)."""
+    while hi < len(q) and q[hi] == q[hi - 1] + 1:
+        steps = np.diff(q[hi - 1 : hi + _QUOTES])  # steps[j] = q[hi + j] - q[hi + j - 1]
+        gaps = np.flatnonzero(steps != 1)
+        hi += int(gaps[0]) if len(gaps) else len(steps)
+    return hi

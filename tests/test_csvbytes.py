@@ -34,3 +34,21 @@ def test_quote_placement_read_in_pieces_gives_the_answer_of_one_piece(monkeypatc
     for piece in (1, 2, 3):
         monkeypatch.setattr(csvbytes, "_QUOTES", piece)
         assert [csvbytes.quotes_are_strict(t, q) for t, q in zip(texts, quotes)] == whole
+
+
+def test_a_long_run_of_quotes_is_never_split(monkeypatch):
+    """A cell of 300 doubled quotes among ordinary cells: read 3 quotes at a time, the same answer
+    (and for the same file with text glued after a closing quote)."""
+    good = b'a,b\n"x",' + b'"' + b'""' * 300 + b'"\n"y",z\n' + b'"' * 8 + b",1\n"
+    bad = good.replace(b'"\n"y"', b'"!\n"y"')
+    for text, strict in ((good, True), (bad, False)):
+        buf = np.frombuffer(text, dtype=np.uint8)
+        q = np.flatnonzero(buf == 34)
+        monkeypatch.setattr(csvbytes, "_QUOTES", 10**9)
+        assert csvbytes.quotes_are_strict(buf, q) is strict
+        monkeypatch.setattr(csvbytes, "_QUOTES", 3)
+        assert csvbytes.quotes_are_strict(buf, q) is strict
+        for hi in range(1, len(q)):
+            start = csvbytes._run_start(q, hi)
+            assert start == len(q) or q[start] != q[start - 1] + 1
+            assert all(q[i] == q[i - 1] + 1 for i in range(hi, start))

@@ -121,3 +121,18 @@ def test_columns_checked_in_threads_give_the_same_problems_in_the_same_order(tmp
     monkeypatch.setattr(fastcheck, "PARALLEL_ROWS", 0)
     two = {f: fastcheck.failures(f, schemas[f], tables[f]) for f in ("practices.csv", "statistics.csv")}
     assert one == two and all(len(p) > 10 for p in one.values())
+
+
+def test_every_file_and_the_cross_file_rules_checked_in_threads_give_the_same_problems(tmp_path, monkeypatch):
+    """validate()'s one list of work (every column check of every file, then the cross-file rules)
+    shared by two threads finds what it finds in one thread, and what pandera finds."""
+    folder = tmp_path / "broken"
+    broken = _broken_tables()
+    broken["statistics.csv"].loc[0, "value"] = "-5"  # a cross-file rule too: negative persons
+    write_tables(folder, broken)
+    tables, _ = load.read_tables(folder)
+    serial = validation.validate(tables)
+    monkeypatch.setattr(fastcheck, "PARALLEL_ROWS", 0)
+    threaded = validation.validate(tables)
+    assert threaded == serial == validation.validate(tables, engine="pandera")
+    assert any("must not be negative" in p.message for p in threaded) and len(threaded) > 60
