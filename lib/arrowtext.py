@@ -18,13 +18,18 @@ def cell_bytes(a) -> tuple[np.ndarray, np.ndarray]:
     return (np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)), np.diff(offsets)
 
 
-BLOCK = 1 << 20  # bytes compared at a time (the comparisons' temporaries stay in cache)
+BLOCK = 1 << 18  # bytes compared at a time (the comparisons' temporaries stay in cache: 1 MB blocks were 2x slower)
 
 
 def control_bytes(data: np.ndarray) -> bool:
-    """Whether the bytes may hold a C0 (but tab, LF, CR), DEL or C1 (0xC2 0x80-0x9F) character."""
+    """Whether the bytes may hold a C0 (but tab, LF, CR), DEL or C1 (0xC2 0x80-0x9F) character.
+
+    A block whose smallest byte is a space and that holds no DEL and no 0xC2 has none (most blocks:
+    its minimum is one vectorised pass); only other blocks are looked at byte by byte."""
     for i in range(0, len(data), BLOCK):
         block = data[i : i + BLOCK + 1]  # one byte more: a 0xC2 at the end sees the byte after it
+        if block.min() >= 0x20 and not (block == 0x7F).any() and not (block == 0xC2).any():
+            continue
         low = block < 0x20
         if low.any() and not np.isin(block[low], (9, 10, 13)).all():
             return True
@@ -32,6 +37,16 @@ def control_bytes(data: np.ndarray) -> bool:
         if (block == 0x7F).any() or ((block[c2 + 1] >= 0x80) & (block[c2 + 1] <= 0x9F)).any():
             return True
     return False
+
+
+def slug_bytes(data: np.ndarray) -> bool:
+    """Whether every byte is a lower-case ASCII letter, a digit, '_' or '-' (compared a block at a
+    time: 35 MB of a million ids in 0.025 s, where RE2's match of the slug pattern took 0.1-0.27 s)."""
+    for i in range(0, len(data), BLOCK):
+        b = data[i : i + BLOCK]
+        if not (((b - np.uint8(0x61)) <= 25) | ((b - np.uint8(0x30)) <= 9) | (b == 0x2D) | (b == 0x5F)).all():
+            return False
+    return True
 
 
 def is_in(a, values) -> np.ndarray:

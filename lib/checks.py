@@ -15,19 +15,18 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 import pandera.pandas as pa
 import pyarrow as pyarrow_
 import pyarrow.compute as pc
 
-from lib.arrowtext import bools, cell_bytes, is_in, no_control, word_counts
+from lib.arrowtext import bools, cell_bytes, is_in, no_control, slug_bytes, word_counts
+from lib.periods import is_date
 
 MAX_CELL = 5000  # characters; longer cells are a data-entry accident, not content
 LIST_SEP = ";"
 SLUG = r"^[a-z0-9][a-z0-9_-]{0,79}$"  # ids: lower-case letters, digits, "_" and "-", at most 80
-PERIOD_PART = r"^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$"  # 2020, 2020-03, 2020-Q2
 
 
 # Every character Python's str.strip() removes (so that pyarrow trims exactly the same).
@@ -79,6 +78,9 @@ def _regex(pattern: str) -> Vector:
     rx = pattern[:-1] + r"\n?$" if pattern.endswith("$") else pattern
     rx = rx if rx.startswith("^") else "^(?:" + rx + ")"
     return Vector(lambda a: bools(pc.match_substring_regex(a, rx)), exact=False)
+
+
+_SLUG_RX = _regex(SLUG)
 
 
 def value_set(allowed) -> pyarrow_.Array:
@@ -172,6 +174,29 @@ def matches(pattern: str, message: str) -> pa.Check:
     return check(lambda v: bool(rx.match(v)), message, vector)
 
 
+_SLUG_START = np.zeros(256, dtype=bool)  # what a slug may start with: a lower-case letter or a digit
+_SLUG_START[list(b"abcdefghijklmnopqrstuvwxyz0123456789")] = True
+
+
+def _slugs(a) -> np.ndarray:
+    """SLUG for a whole column. When every cell has 1-80 bytes, every byte is a slug byte and every
+    cell starts with a letter or digit, all cells pass (the usual case, one pass over the bytes);
+    otherwise the pattern decides, cell by cell."""
+    data, lengths = cell_bytes(a)
+    if len(a) and lengths.min() >= 1 and lengths.max() <= 80:
+        offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+        used = data[int(offsets[0]) : int(offsets[-1])]
+        if slug_bytes(used) and _SLUG_START[used[offsets[:-1] - offsets[0]]].all():
+            return np.ones(len(a), dtype=bool)
+    return _SLUG_RX.fn(a)
+
+
+def slug(message: str) -> pa.Check:
+    """`re.match(SLUG)`: an id of lower-case letters, digits, '_' and '-' (at most 80)."""
+    rx = re.compile(SLUG)
+    return check(lambda v: bool(rx.match(v)), message, Vector(_slugs, exact=False))
+
+
 def max_words(n: int, message: str) -> pa.Check:
     """At most `n` words (`str.split()`: runs of non-whitespace)."""
     return check(lambda v: len(v.split()) <= n, message, Vector(lambda a: word_counts(a) <= n, exact=False))
@@ -179,7 +204,6 @@ def max_words(n: int, message: str) -> pa.Check:
 
 _NUMBER_RX = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
 _DIGITS_RX = re.compile(r"^\d+$", re.ASCII)
-_PERIOD_RX = re.compile(PERIOD_PART, re.ASCII)
 
 
 def is_number(v: str) -> bool:
@@ -213,50 +237,6 @@ def is_int_in(lo: int, hi: int):
         return bool(_DIGITS_RX.match(v)) and lo <= int(v) <= hi
 
     return ok
-
-
-def _months(part: str) -> tuple[int, int] | None:
-    """First and last month (as year*12 + month) covered by '2020', '2020-03' or '2020-Q2'."""
-    m = _PERIOD_RX.match(part)
-    if not m or not 1900 <= int(m.group(1)) <= 2100:
-        return None
-    year = int(m.group(1)) * 12
-    if m.group(2):
-        return year + int(m.group(2)), year + int(m.group(2))
-    if m.group(3):
-        q = int(m.group(3))
-        return year + 3 * q - 2, year + 3 * q
-    return year + 1, year + 12
-
-
-def period_end(v: str) -> int:
-    """The last month a period covers (year * 12 + month), for ordering; -1 when not stated or unreadable."""
-    parts = [_months(p) for p in str(v).split("/")]
-    return -1 if not parts or None in parts else parts[-1][1]
-
-
-def is_period(v: str) -> bool:
-    if v == "not_stated":
-        return True
-    parts = [_months(p) for p in v.split("/")]
-    if not 1 <= len(parts) <= 2 or None in parts:
-        return False
-    return parts[0][0] <= parts[-1][1]
-
-
-_DATE_RX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
-
-
-def is_date(v: str, partial: bool = False) -> bool:
-    """A real calendar date `YYYY-MM-DD` (with `partial`, also `YYYY` or `YYYY-MM`), years 1900-2100."""
-    m = _DATE_RX.match(v)
-    if not m or (not partial and m.group(3) is None):
-        return False
-    try:
-        date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:  # 2021-02-30, 2021-13
-        return False
-    return 1900 <= int(m.group(1)) <= 2100
 
 
 NOT_EMPTY = check(

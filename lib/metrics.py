@@ -13,8 +13,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pac
 
-from lib.checks import period_end
 from lib.load import Dataset, table_lookup
+from lib.periods import period_end
 from lib.vocabulary import ACTOR_TYPES, PERIODS, SCOPES, UNIT_SCALE
 
 PRACTICE_COUNT = "practices"

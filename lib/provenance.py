@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
-from lib.checks import NOT_EMPTY, SLUG, URL, check, column, date_column, is_int_in, matches, one_of, text
+from lib.checks import NOT_EMPTY, URL, check, column, date_column, is_int_in, one_of, slug, text
 from lib.vocabulary import ORIGIN_PARTS, SOURCE_KINDS
 
 
 def sources() -> dict[str, pa.Column]:
     """sources.csv: the documents, with what is known of their dates and licences."""
     return {
-        "source_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
+        "source_id": column(slug("must be a slug"), unique=True, doc="unique slug"),
         "title": text("title of the document"),
         "publisher": text("who published it"),
         "year": column(
@@ -45,7 +45,7 @@ def sources() -> dict[str, pa.Column]:
 def origins() -> dict[str, pa.Column]:
     """origins.csv: the outside material the geometry and the country table were built from."""
     return {
-        "origin_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
+        "origin_id": column(slug("must be a slug"), unique=True, doc="unique slug"),
         "what": column(one_of(ORIGIN_PARTS, "unknown part of the dataset"), doc="the part of the dataset it went into"),
         "producer": text("who made it"),
         "title": text("its name"),

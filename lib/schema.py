@@ -13,7 +13,6 @@ import pandera.pandas as pa
 from lib import provenance
 from lib.checks import (
     NOT_EMPTY,
-    SLUG,
     URLS,
     Vector,
     check,
@@ -23,15 +22,16 @@ from lib.checks import (
     empty_or_one_of,
     is_int_in,
     is_number,
-    is_period,
     list_of,
     matches,
     max_words,
     member_of,
     one_of,
+    slug,
     split_list,
     text,
 )
+from lib.periods import is_period
 from lib.refs import References
 from lib.vocabulary import (
     ACTOR_TYPES,
@@ -110,7 +110,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
     return {
         "practices.csv": _frame(
             {
-                "practice_id": column(matches(SLUG, _SLUG_MSG), unique=True, doc="stable unique slug"),
+                "practice_id": column(slug(_SLUG_MSG), unique=True, doc="stable unique slug"),
                 "title": text("name as printed in the source (or a descriptive title, noted in `curator_note`)"),
                 "summary": column(
                     NOT_EMPTY,
@@ -154,7 +154,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
         ),
         "statistics.csv": _frame(
             {
-                "stat_id": column(matches(SLUG, _SLUG_MSG), unique=True, doc="unique slug"),
+                "stat_id": column(slug(_SLUG_MSG), unique=True, doc="unique slug"),
                 "indicator": column(
                     *_reference(refs.indicators, "unknown indicator (see indicators.csv)"), doc="id from `indicators.csv`"
                 ),
@@ -207,7 +207,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
         "origins.csv": _frame(provenance.origins()),
         "issue_areas.csv": _frame(
             {
-                "issue_area_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
+                "issue_area_id": column(slug("must be a slug"), unique=True, doc="unique slug"),
                 "name": text("short name"),
                 "group": text("the paper's part: Impacts, Responses, Recovery"),
                 "section": text("the paper's section number(s)", required=False),
@@ -223,7 +223,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
         ),
         "indicators.csv": _frame(
             {
-                "indicator_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
+                "indicator_id": column(slug("must be a slug"), unique=True, doc="unique slug"),
                 "name": text("short name"),
                 "unit": column(one_of(UNITS, "unknown unit"), doc="the indicator's unit"),
                 "category": column(one_of(INDICATOR_CATEGORIES, "unknown category"), doc="the statistics section it belongs to"),
@@ -259,7 +259,7 @@ def schemas(refs: References) -> dict[str, pa.DataFrameSchema]:
         ),
         "priorities.csv": _frame(
             {
-                "priority_id": column(matches(SLUG, "must be a slug"), unique=True, doc="unique slug"),
+                "priority_id": column(slug("must be a slug"), unique=True, doc="unique slug"),
                 "number": column(check(is_int_in(1, 99), "must be a whole number"), doc="number as printed"),
                 "title": text("title as printed"),
                 "summary": text("curators' own words"),

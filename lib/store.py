@@ -38,6 +38,8 @@ RULES = (
     "fastcheck.py",
     "schema.py",
     "checks.py",
+    "provenance.py",
+    "periods.py",
     "arrowtext.py",
     "refs.py",
     "vocabulary.py",

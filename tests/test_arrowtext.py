@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pyarrow as pa
+import pytest
 
 from lib import arrowtext
 
@@ -32,7 +33,12 @@ def test_word_counts_are_str_split_on_ascii_cells():
         assert (arrowtext.word_counts(a)[ascii_] == want[ascii_]).all()
 
 
-def test_control_characters_are_found_as_the_regex_finds_them():
+@pytest.mark.parametrize("block", [3, 8, 1 << 18])
+def test_control_characters_are_found_as_the_regex_finds_them(block, monkeypatch):
+    monkeypatch.setattr(arrowtext, "BLOCK", block)  # small blocks: most are skipped by the minimum, some not
+    for text in ("plain ascii", "tab\tand\nlines", "nbsp\u00a0é", "esc\x1b", "del\x7f", "c1\u0085", "\x00"):
+        cells = pa.array(["x" * k + text for k in range(10)] + ["clean cell"] * 3, pa.large_string())
+        assert list(arrowtext.no_control(cells)) == [not CONTROL.search(v) for v in cells.to_pylist()], text
     for a in (_cells(seed=1), _cells(seed=2).slice(5, 700), pa.array(["\u00c2\u0080", "ok\n", "é"], pa.large_string())):
         assert list(arrowtext.no_control(a)) == [not CONTROL.search(v) for v in a.to_pylist()]
     blocks = pa.array(["x" * (arrowtext.BLOCK - 1) + "\u0085"], pa.large_string())  # C1 across a block end

@@ -5,31 +5,10 @@ from __future__ import annotations
 import pytest
 
 from lib import vocabulary
-from lib.checks import is_date
 from lib.load import DEFAULT_DATA_DIR, load_dataset, read_table
 from lib.schema import COLUMNS, REQUIRED_FILES
 from lib.validation import validate
 from tests.conftest import tiny_tables, write_tables
-
-
-@pytest.mark.parametrize(
-    "value,partial,ok",
-    [
-        ("2021-03-05", False, True),
-        ("2020-02-29", False, True),
-        ("2021-02-29", False, False),
-        ("2021-13-01", False, False),
-        ("2021", False, False),
-        ("2021", True, True),
-        ("2021-03", True, True),
-        ("2021-3", True, False),
-        ("21-03-05", False, False),
-        ("1850", True, False),
-        ("５０２１", True, False),
-    ],
-)
-def test_is_date(value, partial, ok):
-    assert is_date(value, partial=partial) is ok
 
 
 def test_sources_and_origins_columns_are_declared():

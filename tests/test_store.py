@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import concurrent.futures.thread
 import os
+import subprocess
+import sys
 import time
 
 import pandas as pd
@@ -61,6 +63,15 @@ def test_the_key_covers_contents_and_rules(tiny_dir, monkeypatch):
     assert store.content_key(tiny_dir, files) == key
     monkeypatch.setattr(store, "FORMAT", "other")
     assert store.content_key(tiny_dir, files) != key
+
+
+def test_the_rules_are_every_module_the_loader_runs():
+    """Every lib module that reading and validating imports (in a fresh interpreter) is in RULES, so
+    that a change to any of them invalidates the cache; RULES names no other."""
+    code = "import sys, lib.load; print(' '.join(sorted(m for m in sys.modules if m.startswith('lib.'))))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=store.REPO_DIR, capture_output=True, text=True, timeout=RUN_S)
+    loaded = {m.removeprefix("lib.") + ".py" for m in out.stdout.split()}
+    assert "validation.py" in loaded and set(store.RULES) == loaded
 
 
 def test_the_cache_is_never_inside_the_data_folder(monkeypatch):
