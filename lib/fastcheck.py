@@ -144,7 +144,14 @@ def tasks(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Task]
         out += [partial(_check_failures, file, name, chk, df, index) for chk in col.checks]
         if col.unique:
             out.append(partial(_duplicates, file, name, df, index))
+        if not col.checks and not col.unique:  # then only pandera knows whether it is plain text
+            out.append(partial(_readable, df, name))
     return out
+
+
+def _readable(df: pd.DataFrame, name: str) -> list[Problem] | None:
+    """Nothing to report for a column without checks, if it is plain text (None: ask pandera)."""
+    return None if text_chunks(df[name]) is None else []
 
 
 def run(work: list[Task], parallel: bool) -> list:

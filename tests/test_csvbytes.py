@@ -23,17 +23,41 @@ def test_scan_finds_what_a_plain_search_finds(size, threads, monkeypatch):
     assert not csvbytes.scan(one).nul and not csvbytes.scan(one).cr
 
 
+def _strict(text: bytes) -> bool:
+    """The placement rule written plainly, run by run, with a running count of the quotes before."""
+    delim, i, before = b",\n\r", 0, 0
+    while i < len(text):
+        if text[i] != 34:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(text) and text[end + 1] == 34:
+            end += 1
+        run, inside = end - i + 1, before % 2 == 1
+        opens = i == 0 or text[i - 1] in delim
+        closes = end == len(text) - 1 or text[end + 1] in delim
+        if not inside and not opens:
+            return False  # a quote inside an unquoted cell
+        ends_inside = inside != (run % 2 == 1)  # the quotes after the run leave the cell open?
+        if not ends_inside and not closes and (inside or run % 2 == 0):
+            return False  # a quoted cell closed with text glued after it
+        before, i = before + run, end + 1
+    return before % 2 == 0
+
+
 def test_quote_placement_read_in_pieces_gives_the_answer_of_one_piece(monkeypatch):
-    """Every text of up to 7 bytes of `a",` and line feeds: read 1, 2 or 3 quotes at a time (a run
-    is never split), the placement is judged as in one piece."""
-    texts = [np.frombuffer(bytes(t), dtype=np.uint8) for n in range(8) for t in itertools.product(b'a",\n', repeat=n)]
-    quotes = [np.flatnonzero(t == 34) for t in texts]
-    monkeypatch.setattr(csvbytes, "_QUOTES", 10**9)
-    whole = [csvbytes.quotes_are_strict(t, q) for t, q in zip(texts, quotes)]
-    assert 0 < sum(whole) < len(whole)
-    for piece in (1, 2, 3):
+    """Every text of up to 6 bytes of `a",`, CR, LF and space: read 1, 2 or 3 quotes at a time (a
+    run is never split), or in one piece, the placement is what the plain rule says."""
+    texts = [bytes(t) for n in range(7) for t in itertools.product(b'a",\n\r ', repeat=n)]
+    want = [_strict(t) for t in texts]
+    assert 0 < sum(want) < len(want)
+    for piece in (1, 2, 3, 10**9):
         monkeypatch.setattr(csvbytes, "_QUOTES", piece)
-        assert [csvbytes.quotes_are_strict(t, q) for t, q in zip(texts, quotes)] == whole
+        got = [
+            csvbytes.quotes_are_strict(np.frombuffer(t, dtype=np.uint8), np.flatnonzero(np.frombuffer(t, dtype=np.uint8) == 34))
+            for t in texts
+        ]
+        assert got == want, piece
 
 
 def test_a_long_run_of_quotes_is_never_split(monkeypatch):

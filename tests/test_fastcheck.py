@@ -8,10 +8,12 @@ must be identical: same file, spreadsheet row, column and message.
 from __future__ import annotations
 
 import pandas as pd
+import pandera.pandas as pa
 import pyarrow
 import pytest
 
 from lib import arrowcsv, fastcheck, load, validation
+from lib.checks import NOT_EMPTY
 from lib.schema import COLUMNS
 from tests.bad_input_cases import CASES, build
 from tests.conftest import tiny_tables, write_tables
@@ -136,3 +138,18 @@ def test_every_file_and_the_cross_file_rules_checked_in_threads_give_the_same_pr
     threaded = validation.validate(tables)
     assert threaded == serial == validation.validate(tables, engine="pandera")
     assert any("must not be negative" in p.message for p in threaded) and len(threaded) > 60
+    # one file pandera must read (a null in a column), among the others, in threads too
+    tables["sources.csv"] = tables["sources.csv"].astype(object)
+    tables["sources.csv"].loc[tables["sources.csv"].index[0], "title"] = None
+    assert validation.validate(tables) == validation.validate(tables, engine="pandera")
+    assert any(p.file == "sources.csv" and p.column == "title" for p in validation.validate(tables))
+
+
+def test_a_column_without_checks_still_needs_plain_text():
+    """A column declared with no check and not unique: only its type decides, so a null there sends
+    the table to pandera (which reports it), as when its checks would have read it."""
+    schema = pa.DataFrameSchema({"a": pa.Column(str, checks=[NOT_EMPTY]), "b": pa.Column(str, nullable=False)})
+    plain = pd.DataFrame({"a": pd.array(["x", "y"], dtype="str"), "b": pd.array(["z", "w"], dtype="str")})
+    assert fastcheck.failures("t.csv", schema, plain) == []
+    plain.loc[1, "b"] = None
+    assert fastcheck.failures("t.csv", schema, plain) is None

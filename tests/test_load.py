@@ -106,10 +106,11 @@ def small_blocks(monkeypatch) -> None:
     as a large merged file's does."""
     monkeypatch.setattr(arrowcsv, "_MIN_BLOCK", 512)
     monkeypatch.setattr(arrowcsv, "_BLOCKS", 10**6)
-    # and, as for a large file, the bytes scanned in two threads (here in 61-byte blocks) and the
-    # columns trimmed in two threads
+    # and, as for a large file, the bytes scanned in two threads (here in 61-byte blocks), the quotes
+    # placed in pieces and the columns trimmed in two threads
     monkeypatch.setattr(csvbytes, "_CHUNK", 61)
     monkeypatch.setattr(csvbytes, "_PARALLEL_SCAN", 1)
+    monkeypatch.setattr(csvbytes, "_QUOTES", 2)  # quotes placed two at a time (a run is never split)
     monkeypatch.setattr(arrowcsv, "_PARALLEL_ROWS", 1)
 
 
