@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,18 @@ class Loading:
             self.thread.join(seconds)
         else:  # being run by a caller of `result`, in its own thread
             time.sleep(seconds)
+
+    def changes(self, every: float) -> Iterator[tuple[str, str, float]]:
+        """What the loading page shows: (stage, file, fraction done), looked at every `every` seconds
+        and given only when it has changed (the page sends nothing for a repeated value), until the
+        load has finished."""
+        last = None
+        while not self.finished:
+            now = (self.stage, self.file, self.done)
+            if now != last:
+                yield now
+                last = now
+            self.wait(every)
 
 
 def current_key() -> tuple[str, str]:

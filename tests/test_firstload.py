@@ -51,3 +51,27 @@ def test_work_held_back_for_a_first_page_waits_until_a_page_run_has_ended(monkey
     firstload.page_shown()
     waiter.join(timeout=RUN_S)
     assert seen == [True] and firstload.wait_page_shown(0) is True  # and it stays shown
+
+
+class _Scripted(firstload.Loading):
+    """A load whose progress follows a script, one step per wait of the page."""
+
+    def __init__(self, steps):
+        super().__init__()
+        self.steps, self.waits = list(steps), 0
+
+    def wait(self, seconds: float) -> None:
+        self.waits += 1
+        if self.steps:
+            self.stage, self.file, self.done = self.steps.pop(0)
+        else:
+            self.finished = True
+
+
+def test_the_loading_page_is_given_each_change_once():
+    same = ("reading", "statistics.csv", 0.1)
+    state = _Scripted([same, same, same, ("validating", "", 0.6), ("validating", "", 0.6), ("building", "", 0.85)])
+    shown = list(state.changes(0.2))
+    assert shown == [("cache", "", 0.0), same, ("validating", "", 0.6), ("building", "", 0.85)]
+    assert state.waits == 7 and state.finished
+    assert list(firstload.Loading(finished=True).changes(0.2)) == []  # a finished load shows nothing

@@ -109,9 +109,8 @@ def wait_for_data() -> None:
     box = st.empty()
     with box.status(i18n.t("loading.title"), expanded=True):
         bar = st.progress(0.0)
-        while not state.finished:
-            bar.progress(min(1.0, state.done), text=i18n.t(f"loading.{state.stage}", file=state.file))
-            state.wait(0.2)  # returns as soon as the load is done
+        for stage, file, done in state.changes(0.2):  # each wait returns as soon as the load is done
+            bar.progress(min(1.0, done), text=i18n.t(f"loading.{stage}", file=file))
     box.empty()
 
 
