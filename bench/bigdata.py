@@ -1,5 +1,6 @@
 """Large folders, side by side in one run: pyarrow's CSV reader vs the Atlas's cold load and validation,
-the warm restart from the content-hash cache, the search index build and search times.
+the warm restart from the content-hash cache, the search index build and search times; at 100k/1M also
+where the checks' time goes (every piece of `validation.validate`'s work timed in one thread).
 
 `python -m bench.bigdata` (or `python -m bench.run --bigdata`) measures 1k/10k/100k practices
 (10k/100k/1M statistics). Every measure runs in a fresh process (a restart), alternating pyarrow
@@ -50,7 +51,21 @@ def child(what: str, folder: Path) -> dict:
     from lib import countries, load, search  # noqa: PLC0415
 
     out = {"what": what, "imports": time.perf_counter() - t_import}
-    if what == "pyarrow":
+    if what == "checks":  # where the checks' time goes: every piece of validate's work, in one thread
+        from lib import validation  # noqa: PLC0415
+
+        tables, _ = load.read_tables(folder)
+        validation.validate(tables)  # once first: the timings below are of warm code and memory
+        t0 = time.perf_counter()
+        validation.validate(tables)
+        out["validate"] = time.perf_counter() - t0
+        timed = []
+        for piece in validation.pieces(tables):
+            t0 = time.perf_counter()
+            piece.work()
+            timed.append((time.perf_counter() - t0, piece.name))
+        out["pieces"] = sorted(timed, reverse=True)
+    elif what == "pyarrow":
         t0, c0 = time.perf_counter(), _cpu()
         for f in load._files(folder):
             pcsv.read_csv(folder / f)
@@ -107,7 +122,22 @@ def measure(folder: Path, trials: int) -> dict:
             res["warm"].append(run_child("warm", folder, Path(cache)))
             if "index" not in res:
                 res["index"] = run_child("index", folder, Path(cache))
+    if folder.name == "p100k-s1m":
+        res["checks"] = run_child("checks", folder, Path(tempfile.gettempdir()))
     return res
+
+
+def _check_profile(rec: dict, top: int = 8) -> str:
+    """The largest pieces of the checks (one thread), and how they add up against validate() in two."""
+    pieces = rec.get("pieces") or []
+    if not pieces:
+        return rec.get("error", "not measured")
+    total = sum(s for s, _ in pieces)
+    largest = "; ".join(f"{name[:70]} {s:.3f} s" for s, name in pieces[:top])
+    return (
+        f"{len(pieces)} pieces take {total:.2f} s in one thread; validate() in two threads {rec['validate']:.2f} s "
+        f"(warm, the tables read once). The largest: {largest}"
+    )
 
 
 def _median(recs: list[dict], key: str = "seconds") -> float | None:
@@ -171,6 +201,7 @@ def render(rows: list[tuple[str, int, int, dict]]) -> str:
             "index": res.get("index", {}).get("index"),
             "search_p95": res.get("index", {}).get("search_p95"),
         }
+        notes += ["", f"- where the checks' time goes (p100k-s1m): {_check_profile(res.get('checks', {}))}"]
         notes += ["", "Targets at 100,000 practices / 1M statistics (issue #19):", ""]
         for key, what in (
             ("cold", "cold load + full validation <= 3 s"),

@@ -14,6 +14,7 @@ import math
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -130,22 +131,29 @@ def _duplicates(file: str, name: str, df: pd.DataFrame, index: np.ndarray) -> li
     ]
 
 
-Task = Callable[[], "list[Problem] | None"]
+@dataclass(frozen=True)
+class Piece:
+    """One piece of the checks: what it checks (`file column: check`) and the work, which gives its
+    Problems, or None when this engine cannot read its column or check."""
+
+    name: str
+    work: Callable[[], list[Problem] | None]
+
+
 PARALLEL_ROWS = 50_000  # from this many rows the checks run in two threads
 
 
-def tasks(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Task]:
+def pieces(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Piece]:
     """The checks of `df` against `schema` as separate pieces of work, one per column check and per
-    `unique` column, in the order their failures are listed (each returns None when this engine
-    cannot read its column or check)."""
+    `unique` column, in the order their failures are listed."""
     index = df.index.to_numpy()
-    out: list[Task] = []
+    out: list[Piece] = []
     for name, col in schema.columns.items():
-        out += [partial(_check_failures, file, name, chk, df, index) for chk in col.checks]
+        out += [Piece(f"{file} {name}: {chk.error}", partial(_check_failures, file, name, chk, df, index)) for chk in col.checks]
         if col.unique:
-            out.append(partial(_duplicates, file, name, df, index))
+            out.append(Piece(f"{file} {name}: unique", partial(_duplicates, file, name, df, index)))
         if not col.checks and not col.unique:  # then only pandera knows whether it is plain text
-            out.append(partial(_readable, df, name))
+            out.append(Piece(f"{file} {name}: plain text", partial(_readable, df, name)))
     return out
 
 
@@ -154,19 +162,19 @@ def _readable(df: pd.DataFrame, name: str) -> list[Problem] | None:
     return None if text_chunks(df[name]) is None else []
 
 
-def run(work: list[Task], parallel: bool) -> list:
-    """Every task's result, in order; in two threads when `parallel` (pyarrow's kernels and numpy's
-    loops release the GIL), each thread taking the next task as it finishes one."""
+def run(work: list[Piece], parallel: bool) -> list:
+    """Every piece's result, in order; in two threads when `parallel` (pyarrow's kernels and numpy's
+    loops release the GIL), each thread taking the next piece as it finishes one."""
     if not parallel:
-        return [task() for task in work]
+        return [piece.work() for piece in work]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(lambda task: task(), work))
+        return list(pool.map(lambda piece: piece.work(), work))
 
 
 def failures(file: str, schema: pa.DataFrameSchema, df: pd.DataFrame) -> list[Problem] | None:
     """Every cell and uniqueness failure of `df` against `schema`, or None (then ask pandera); the
     Problems come in the same order with or without threads."""
-    found = run(tasks(file, schema, df), parallel=len(df) >= PARALLEL_ROWS)
+    found = run(pieces(file, schema, df), parallel=len(df) >= PARALLEL_ROWS)
     if any(f is None for f in found):
         return None
     return [p for f in found for p in f]

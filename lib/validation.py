@@ -168,13 +168,9 @@ def _cross_checks(tables: dict[str, pd.DataFrame], refs: References, fast: bool)
 Engine = Literal["vector", "pandera"]
 
 
-def validate(tables: dict[str, pd.DataFrame], engine: Engine = "vector") -> list[Problem]:
-    """Validate all tables together; returns every problem found (empty list = valid).
-
-    Row numbers come from each table's index (spreadsheet row - 2, as the loader sets it).
-    `engine="vector"` checks whole columns at once (`lib.fastcheck`; a table it cannot read goes to
-    pandera); `engine="pandera"` runs pandera's element-wise checks. Both give the same Problems.
-    """
+def _prepare(tables: dict[str, pd.DataFrame]) -> tuple[list[Problem], dict[str, pd.DataFrame], References, dict]:
+    """The problems of the tables' shape (columns, empty files), the tables that can be checked cell
+    by cell, the ids they point to and their schemas."""
     problems: list[Problem] = []
     checkable = {}
     for file in (*REQUIRED_FILES, *OPTIONAL_FILES):
@@ -187,12 +183,35 @@ def validate(tables: dict[str, pd.DataFrame], engine: Engine = "vector") -> list
         if len(df) == 0 and file not in MAY_BE_EMPTY:
             problems.append(Problem(file, None, None, "has a header but no data rows; at least one row is needed"))
     refs = references(checkable)
-    all_schemas = schemas(refs)
+    return problems, checkable, refs, schemas(refs)
+
+
+def _work(checkable: dict[str, pd.DataFrame], refs: References, all_schemas: dict) -> tuple[fastcheck.Piece, dict]:
+    """The vector engine's work: the cross-file rules, and every file's pieces (`fastcheck.pieces`)."""
+    cross = fastcheck.Piece("cross-file rules", partial(_cross_checks, checkable, refs, True))
+    return cross, {file: fastcheck.pieces(file, all_schemas[file], df) for file, df in checkable.items()}
+
+
+def pieces(tables: dict[str, pd.DataFrame]) -> list[fastcheck.Piece]:
+    """What `validate` runs for these tables, piece by piece, in its order (bench/bigdata.py times each)."""
+    _, checkable, refs, all_schemas = _prepare(tables)
+    cross, work = _work(checkable, refs, all_schemas)
+    return [cross, *(piece for file_work in work.values() for piece in file_work)]
+
+
+def validate(tables: dict[str, pd.DataFrame], engine: Engine = "vector") -> list[Problem]:
+    """Validate all tables together; returns every problem found (empty list = valid).
+
+    Row numbers come from each table's index (spreadsheet row - 2, as the loader sets it).
+    `engine="vector"` checks whole columns at once (`lib.fastcheck`; a table it cannot read goes to
+    pandera); `engine="pandera"` runs pandera's element-wise checks. Both give the same Problems.
+    """
+    problems, checkable, refs, all_schemas = _prepare(tables)
     if engine == "vector":
         # every file's column checks and the cross-file rules as one list of work, in two threads
         # for a large folder (bench/RESULTS.md "Session 12 (#19)")
-        work = {file: fastcheck.tasks(file, all_schemas[file], df) for file, df in checkable.items()}
-        flat = [partial(_cross_checks, checkable, refs, True), *(task for file_work in work.values() for task in file_work)]
+        cross, work = _work(checkable, refs, all_schemas)
+        flat = [cross, *(piece for file_work in work.values() for piece in file_work)]
         done = iter(fastcheck.run(flat, parallel=max(map(len, checkable.values()), default=0) >= fastcheck.PARALLEL_ROWS))
         problems += next(done)
         for file, file_work in work.items():
