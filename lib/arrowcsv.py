@@ -25,6 +25,7 @@ import pyarrow
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
+from lib.arrowtext import offsets
 from lib.checks import WHITESPACE
 from lib.csvbytes import quotes_are_strict, scan
 from lib.schema import Problem
@@ -47,19 +48,14 @@ def _edge_bytes(edge: int) -> np.ndarray:
 _FIRST, _LAST = _edge_bytes(0), _edge_bytes(-1)
 
 
-def _offsets(a: pyarrow.Array) -> np.ndarray:
-    """A non-empty large_string array's len + 1 offsets (a zero-copy view)."""
-    return np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
-
-
 def _untrimmed(a: pyarrow.Array) -> bool:
     """Whether some cell's first or last byte could belong to a whitespace character."""
     data = a.buffers()[2] if len(a) else None
     if data is None:
         return False  # every cell is empty
-    offsets, data = _offsets(a), np.frombuffer(data, dtype=np.uint8)
-    full = offsets[1:] > offsets[:-1]
-    return bool(_FIRST[data[offsets[:-1][full]]].any() or _LAST[data[offsets[1:][full] - 1]].any())
+    cuts, data = offsets(a), np.frombuffer(data, dtype=np.uint8)
+    full = cuts[1:] > cuts[:-1]
+    return bool(_FIRST[data[cuts[:-1][full]]].any() or _LAST[data[cuts[1:][full] - 1]].any())
 
 
 def trimmed(col: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
@@ -70,9 +66,13 @@ def trimmed(col: pyarrow.ChunkedArray) -> pyarrow.ChunkedArray:
 
 
 def _empty(col: pyarrow.ChunkedArray) -> np.ndarray:
-    """Which cells of the column are empty, over its chunks."""
-    parts = [(lambda o: o[1:] == o[:-1])(_offsets(a)) if len(a) else np.zeros(0, bool) for a in col.chunks]
-    return np.concatenate(parts) if parts else np.zeros(0, bool)
+    """Which cells of the column are empty, over its chunks (a cell is empty where its offsets meet)."""
+    parts = [np.zeros(0, bool)]
+    for a in col.chunks:
+        if len(a):
+            cuts = offsets(a)
+            parts.append(cuts[1:] == cuts[:-1])
+    return np.concatenate(parts)
 
 
 def _blank(columns: list[pyarrow.ChunkedArray], rows: int) -> np.ndarray:

@@ -11,11 +11,15 @@ import numpy as np
 import pyarrow.compute as pc
 
 
+def offsets(a) -> np.ndarray:
+    """A large_string array's len + 1 cell offsets into its data buffer (a zero-copy view)."""
+    return np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+
+
 def cell_bytes(a) -> tuple[np.ndarray, np.ndarray]:
     """A large_string array's UTF-8 bytes and its cells' byte lengths (zero-copy views)."""
-    offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
     data = a.buffers()[2]
-    return (np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)), np.diff(offsets)
+    return (np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, np.uint8)), np.diff(offsets(a))
 
 
 BLOCK = 1 << 18  # bytes compared at a time (the comparisons' temporaries stay in cache: 1 MB blocks were 2x slower)
@@ -72,17 +76,17 @@ def _spaces(data: np.ndarray) -> np.ndarray:
 def word_counts(a) -> np.ndarray:
     """`len(v.split())` per cell, exact for ASCII cells (a non-ASCII byte counts as a letter):
     words are counted where a letter follows a space or starts the cell, over the column's bytes."""
-    offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+    cuts = offsets(a)
     data, _ = cell_bytes(a)
-    first, last = int(offsets[0]), int(offsets[-1])
+    first, last = int(cuts[0]), int(cuts[-1])
     space = _spaces(data[first:last])
     starts = ~space
     starts[1:] &= space[:-1]
-    cells = offsets[:-1] - first
+    cells = cuts[:-1] - first
     cells = cells[cells < len(space)]
     starts[cells] = ~space[cells]  # a cell's first byte starts a word unless it is a space
     words = np.flatnonzero(starts)
-    return np.searchsorted(words, offsets[1:] - first) - np.searchsorted(words, offsets[:-1] - first)
+    return np.searchsorted(words, cuts[1:] - first) - np.searchsorted(words, cuts[:-1] - first)
 
 
 def no_control(a) -> np.ndarray:

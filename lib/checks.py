@@ -21,7 +21,7 @@ import pandera.pandas as pa
 import pyarrow as pyarrow_
 import pyarrow.compute as pc
 
-from lib.arrowtext import bools, cell_bytes, is_in, no_control, slug_bytes, word_counts
+from lib.arrowtext import bools, cell_bytes, is_in, no_control, offsets, slug_bytes, word_counts
 from lib.periods import is_date
 
 MAX_CELL = 5000  # characters; longer cells are a data-entry accident, not content
@@ -184,9 +184,9 @@ def _slugs(a) -> np.ndarray:
     otherwise the pattern decides, cell by cell."""
     data, lengths = cell_bytes(a)
     if len(a) and lengths.min() >= 1 and lengths.max() <= 80:
-        offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
-        used = data[int(offsets[0]) : int(offsets[-1])]
-        if slug_bytes(used) and _SLUG_START[used[offsets[:-1] - offsets[0]]].all():
+        cuts = offsets(a)
+        used = data[int(cuts[0]) : int(cuts[-1])]
+        if slug_bytes(used) and _SLUG_START[used[cuts[:-1] - cuts[0]]].all():
             return np.ones(len(a), dtype=bool)
     return _SLUG_RX.fn(a)
 

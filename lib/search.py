@@ -20,7 +20,7 @@ import pyarrow
 import pyarrow.compute as pc
 from rapidfuzz import fuzz, process
 
-from lib import countries
+from lib import arrowtext, countries
 from lib.load import Dataset, arrow_text
 
 TEXT_COLUMNS = ("title", "summary", "implementer", "places")
@@ -76,7 +76,7 @@ def _tokens(a: pyarrow.Array) -> tuple[pyarrow.Array, np.ndarray]:
     A token starts where a cell starts or a non-space byte follows a space; it runs to the next
     start (a cell's end is the next cell's start). Folding drops the spaces again, so the words are
     those of `split(" ")`; a UTF-8 character never holds the byte of a space."""
-    offsets = np.frombuffer(a.buffers()[1], dtype=np.int64)[a.offset : a.offset + len(a) + 1]
+    offsets = arrowtext.offsets(a)
     first, last = int(offsets[0]), int(offsets[-1])
     if last == first:
         return pyarrow.array([], pyarrow.large_string()), _NONE

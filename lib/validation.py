@@ -195,7 +195,10 @@ def _work(checkable: dict[str, pd.DataFrame], refs: References, all_schemas: dic
 def pieces(tables: dict[str, pd.DataFrame]) -> list[fastcheck.Piece]:
     """What `validate` runs for these tables, piece by piece, in its order (bench/bigdata.py times each)."""
     _, checkable, refs, all_schemas = _prepare(tables)
-    cross, work = _work(checkable, refs, all_schemas)
+    return _flat(*_work(checkable, refs, all_schemas))
+
+
+def _flat(cross: fastcheck.Piece, work: dict) -> list[fastcheck.Piece]:
     return [cross, *(piece for file_work in work.values() for piece in file_work)]
 
 
@@ -211,8 +214,9 @@ def validate(tables: dict[str, pd.DataFrame], engine: Engine = "vector") -> list
         # every file's column checks and the cross-file rules as one list of work, in two threads
         # for a large folder (bench/RESULTS.md "Session 12 (#19)")
         cross, work = _work(checkable, refs, all_schemas)
-        flat = [cross, *(piece for file_work in work.values() for piece in file_work)]
-        done = iter(fastcheck.run(flat, parallel=max(map(len, checkable.values()), default=0) >= fastcheck.PARALLEL_ROWS))
+        done = iter(
+            fastcheck.run(_flat(cross, work), parallel=max(map(len, checkable.values()), default=0) >= fastcheck.PARALLEL_ROWS)
+        )
         problems += next(done)
         for file, file_work in work.items():
             found = [next(done) for _ in file_work]
