@@ -212,6 +212,12 @@ def render(rows: list[tuple[str, int, int, dict]]) -> str:
         ):
             v = got[key]
             verdict = "—" if v is None else ("pass" if v <= TARGETS[key] else "**miss**")
+            if key == "index" and verdict == "**miss**":  # the other way to pass
+                verdict = (
+                    "pass by the issue's alternative: serve.py builds it in the background after the first page, "
+                    "and /practices without a query does not wait for it "
+                    "(tests/test_app.py::test_the_practice_list_does_not_wait_for_the_search_index)"
+                )
             notes.append(f"- {what}: {'—' if v is None else f'{v:.2f}'} -> {verdict}")
     return "\n".join(lines + [""] + notes)
 

@@ -201,9 +201,14 @@ class Result:
     words: list[str]  # query words matched as text
 
 
+def query_tokens(query: str) -> list[str]:
+    """The query's folded words; none for an empty query, which needs no index (and filters nothing)."""
+    return [t for t in countries.fold(query).split() if t]
+
+
 def search(query: str, index: Index) -> Result | None:
     """Matching practice ids (None when the query is empty: no filtering)."""
-    tokens = [t for t in countries.fold(query).split() if t]
+    tokens = query_tokens(query)
     if not tokens:
         return None
     found, used = _country_spans(tokens, index)

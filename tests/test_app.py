@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import i18n, routes
+from lib import i18n, routes, search, services
 from lib.ui import shell
 from tests.conftest import ROOT, tiny_tables, write_tables
 from tests.deadlines import STEP_S
@@ -191,6 +191,23 @@ def test_practice_list_shows_a_page_then_more():
     assert len(at.expander) == 2 + 50 and not at.exception
     at.text_input(key="pr_q").set_value("Philippines").run()  # a new list starts again at one page
     assert len(at.expander) <= 2 + 25 and not at.exception
+
+
+def test_the_practice_list_does_not_wait_for_the_search_index(monkeypatch):
+    # serve.py builds the index in the background after the first page; until then /practices lists
+    # and filters every practice, and only a query needs (and waits for) the index
+    def not_yet(*_args, **_kwargs):
+        raise AssertionError("the search index was built for a page without a query")
+
+    services._search_index.clear()
+    services._practice_search.clear()
+    monkeypatch.setattr(search, "build_index", not_yet)
+    at = run("practices", {"actor": "government"})
+    assert not at.exception and not at.error
+    assert any(c.value.startswith("Showing 25 of ") for c in at.caption)
+    monkeypatch.undo()
+    at.text_input(key="pr_q").set_value("Philippines").run()
+    assert not at.exception and "Philippines" in " ".join(c.value for c in at.caption)
 
 
 def test_map_zoom_is_in_the_url_and_a_bad_one_is_calm():

@@ -18,6 +18,8 @@ def ids(q, index):
 
 def test_empty_query_filters_nothing(index):
     assert search.search("  ", index) is None
+    assert search.query_tokens(" \t ") == [] and search.search("", None) is None  # no index needed
+    assert search.query_tokens("Côte d'Ivoire ") == ["cote", "d", "ivoire"]
 
 
 def test_alias_and_accent_insensitive(index):
