@@ -210,6 +210,17 @@ def test_the_practice_list_does_not_wait_for_the_search_index(monkeypatch):
     assert not at.exception and "Philippines" in " ".join(c.value for c in at.caption)
 
 
+def test_the_map_table_is_built_when_its_panel_opens():
+    # closed, the table costs the browser nothing while plotly.js starts (bench/RESULTS.md, session 13)
+    at = run("map")
+    assert not at.exception and at.dataframe == [] and "The numbers behind the map" in [e.label for e in at.expander]
+    at.session_state["map_table"] = True  # what opening the panel does (on_change="rerun")
+    at.run()
+    assert not at.exception and len(at.dataframe) == 1
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["Country", "ISO3", "Value", "Sources"] and len(table) > 100
+
+
 def test_map_zoom_is_in_the_url_and_a_bad_one_is_calm():
     at = run("map", {"view": "caribbean"})
     assert not at.exception and at.selectbox(key="map_view").value == "caribbean"

@@ -59,7 +59,7 @@ if missing:
 
 widgets.country_picker(ds, list(shown.table["iso3"]), key="map_picker")
 
-if not url.presenting():
-    st.header(i18n.t("map.table"))
-    st.dataframe(shown.shown_table, hide_index=True, width="stretch")
+with widgets.panel(st, i18n.t("map.table"), icon=":material/table_chart:", key="map_table") as table_panel:
+    if not url.presenting() and table_panel.open:  # built only while open: the map is drawn sooner
+        st.dataframe(shown.shown_table, hide_index=True, width="stretch")
 widgets.download_csv(lambda: mapview.csv_frame(shown.table), f"atlas-map-{metric.id.replace(':', '-')}.csv", key="map_csv")

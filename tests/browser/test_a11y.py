@@ -80,10 +80,16 @@ def test_axe_presenter_mode(atlas, route):
 
 
 def test_axe_states_people_reach(atlas):
-    """A profile with compare, an open practice list, a heatmap cell's list, a story step (fr)."""
+    """A profile with compare, the map's table opened, an open practice list, a heatmap cell's
+    list, a story step (es)."""
     require_axe()
     atlas.open("/country?compare=PHL,IND,BGD")
     check_page(atlas, "state-compare", charts=1)
+
+    page = atlas.open("/map")
+    page.get_by_text(i18n.catalog("en")["map.table"], exact=True).click()
+    page.locator('[data-testid="stDataFrame"]').wait_for(state="visible", timeout=STEP_MS)
+    check_page(atlas, "state-map-table", charts=1)
 
     page = atlas.open("/practices?q=return")
     page.locator('[data-testid="stExpander"] summary').first.click()
