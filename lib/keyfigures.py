@@ -190,19 +190,25 @@ def conflicts(ds: Dataset, stats: pd.DataFrame) -> list[Conflict]:
     Every group is listed; cards are built for the first MAX_CONFLICTS groups, MAX_CONFLICT_FIGURES
     figures each (`total` counts them all): a page draws no more, and at a million statistics
     building them all took seconds."""
-    out = []
+    out: list[Conflict] = []
     stats = stats[stats["figure_role"] != "restates"]  # a headline restating a figure is not a second figure
     dup = stats[stats.duplicated(["indicator", "geography"], keep=False)]
-    for (indicator, geography), g in dup.groupby(["indicator", "geography"], sort=False):
-        periods = list(g["period"])
-        if g["source_id"].nunique() == 1 and "not_stated" not in periods and len(set(periods)) == len(periods):
-            continue
+    if dup.empty:
+        return out
+    # each group's counts at once, not a DataFrame per group (a profile at a million statistics has
+    # hundreds of groups, and building each cost a pyarrow take per column: bench/RESULTS.md, session 13)
+    groups = dup.groupby(["indicator", "geography"], sort=False)
+    size = groups.size()
+    unstated = (dup["period"] == "not_stated").groupby([dup["indicator"], dup["geography"]], sort=False).any().reindex(size.index)
+    series = (groups["source_id"].nunique() == 1) & ~unstated & (groups["period"].nunique(dropna=False) == size)
+    rows = groups.indices
+    for (indicator, geography), n in size[~series].items():
         title = f"{geography_name(ds, geography)} — {indicator_name(ds, indicator)}"
         if len(out) >= MAX_CONFLICTS:
-            out.append(Conflict(title, [], total=len(g)))
+            out.append(Conflict(title, [], total=int(n)))
             continue
-        first = g.sort_values(["source_id", "period"]).head(MAX_CONFLICT_FIGURES)
-        out.append(Conflict(title, [figure_card(ds, r) for r in first.to_dict("records")], total=len(g)))
+        first = dup.iloc[rows[(indicator, geography)]].sort_values(["source_id", "period"]).head(MAX_CONFLICT_FIGURES)
+        out.append(Conflict(title, [figure_card(ds, r) for r in first.to_dict("records")], total=int(n)))
     return out
 
 

@@ -1,3 +1,7 @@
+import random
+
+import pandas as pd
+
 from lib import i18n, keyfigures
 from lib.load import load_dataset
 from tests.conftest import ROOT
@@ -68,3 +72,55 @@ def test_conflicts_are_all_counted_but_cards_are_built_for_the_first(tiny_ds, mo
     monkeypatch.setattr(keyfigures, "MAX_CONFLICTS", 0)
     found = keyfigures.conflicts(tiny_ds, tiny_ds.statistics)
     assert len(found) == 1 and found[0].figures == [] and found[0].total == 2 and found[0].title.startswith("Philippines")
+
+
+def _conflicts_one_group_at_a_time(ds, stats):
+    """The rule as it was first written, a group at a time: the oracle of the grouped version."""
+    out = []
+    stats = stats[stats["figure_role"] != "restates"]
+    dup = stats[stats.duplicated(["indicator", "geography"], keep=False)]
+    for (indicator, geography), g in dup.groupby(["indicator", "geography"], sort=False):
+        periods = list(g["period"])
+        if g["source_id"].nunique() == 1 and "not_stated" not in periods and len(set(periods)) == len(periods):
+            continue
+        title = f"{keyfigures.geography_name(ds, geography)} — {keyfigures.indicator_name(ds, indicator)}"
+        if len(out) >= keyfigures.MAX_CONFLICTS:
+            out.append(keyfigures.Conflict(title, [], total=len(g)))
+            continue
+        first = g.sort_values(["source_id", "period"]).head(keyfigures.MAX_CONFLICT_FIGURES)
+        out.append(keyfigures.Conflict(title, [keyfigures.figure_card(ds, r) for r in first.to_dict("records")], total=len(g)))
+    return out
+
+
+def test_conflicts_grouped_at_once_are_those_of_one_group_at_a_time(tiny_ds):
+    i18n.set_language("en")
+    rng = random.Random(19)
+    base = tiny_ds.statistics.iloc[0].to_dict()
+    sources = list(tiny_ds.sources["source_id"])
+    rows = []
+    for i in range(600):  # series from one source, repeated periods, unstated periods, restated headlines
+        rows.append(
+            {
+                **base,
+                "stat_id": f"s-{i}",
+                "indicator": rng.choice(["returns_total", "remittances_usd", "workers", "other"]),
+                "geography": rng.choice(["PHL", "IND", "MEX", "WLD", "UKR", "NPL", "KHM", "BGD", "ETH", "COL", "NGA", "PER"]),
+                "period": rng.choice(["2019", "2020", "2021", "2020-03", "not_stated"]),
+                "source_id": rng.choice(sources[:1] * 3 + sources),
+                "figure_role": rng.choice(["", "", "", "restates", "total"]),
+            }
+        )
+    stats = pd.DataFrame(rows).astype(tiny_ds.statistics.dtypes.to_dict())
+    series = stats.head(3).assign(
+        indicator="series", geography="PHL", source_id=sources[0], figure_role="", period=["2019", "2020", "2021"]
+    )
+    assert _conflicts_one_group_at_a_time(tiny_ds, series) == []  # a time series from one source
+    for sample in (
+        stats,
+        stats.head(40),
+        stats.head(3),
+        stats[stats["period"] != "not_stated"],
+        pd.concat([series, stats.head(60)]),
+    ):
+        assert keyfigures.conflicts(tiny_ds, sample) == _conflicts_one_group_at_a_time(tiny_ds, sample)
+    assert len(keyfigures.conflicts(tiny_ds, stats)) > keyfigures.MAX_CONFLICTS  # cards and counted groups both met
