@@ -30,7 +30,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 from bench.load import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, spawn_server, stop_server, wait_ready
@@ -52,9 +51,9 @@ st.plotly_chart(fig, config=json.load(open("config.json", encoding="utf-8")), ke
 """
 
 
-def bare_app(folder: Path, out: Path) -> None:
-    """Write the bare app to `out`: the figure the Atlas's /map first draws for `folder` (practice
-    counts, no filter, the world view), the Atlas's plot config, its config.toml and static files."""
+def bare_app(out: Path) -> None:
+    """Write the bare app to `out`: the figure the Atlas's /map first draws for $ATLAS_DATA_DIR
+    (practice counts, no filter, the world view), the Atlas's plot config, its config.toml and static files."""
     from lib import metrics, services  # noqa: PLC0415 - after the caller has set ATLAS_DATA_DIR
     from lib.ui import charts  # noqa: PLC0415
 
@@ -75,16 +74,9 @@ def _start_bare(app: Path, timeout: float) -> tuple[str, subprocess.Popen]:
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1"]
     proc = subprocess.Popen(cmd, cwd=app, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "_stcore/health", timeout=2)  # noqa: S310 - our own local server
-            return url, proc
-        except OSError:
-            time.sleep(0.1)
-    proc.terminate()
-    raise RuntimeError("the bare Streamlit app did not start")
+    url = f"http://127.0.0.1:{port}"
+    wait_ready(url, proc, timeout=timeout)
+    return url + "/", proc
 
 
 def _drawn(context, url: str, timeout: float) -> float:
@@ -111,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     (work / "bare").mkdir()
     procs = []
     try:
-        bare_app(data, work / "bare")  # this process's load also fills the cache the Atlas's server reads
+        bare_app(work / "bare")  # this process's load also fills the cache the Atlas's server reads
         bare_url, bare = _start_bare(work / "bare", args.timeout)
         procs.append(bare)
         atlas_url, atlas = spawn_server({"ATLAS_DATA_DIR": str(data), "ATLAS_CACHE_DIR": str(cache)}, port=free_port())
